@@ -1,0 +1,3 @@
+export * from './auth/roles';
+export * from './common/problem';
+export * from './auth/session';

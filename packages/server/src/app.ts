@@ -1,0 +1,165 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  type ZodTypeProvider,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Database } from './db/client';
+import { type AuditChainer, createAuditChainer } from './platform/audit/audit-ledger';
+import { createAuthenticate, createAuthorize } from './platform/auth/authenticate';
+import type { Access, AccessPolicy, Principal } from './platform/auth/principal';
+import { type Clock, systemClock } from './platform/clock';
+import { type AppConfig, DEFAULT_SECURITY, type SecuritySettings } from './platform/config';
+import { type AppContext, createAuditForRequest } from './platform/context';
+import { handleError, handleNotFound } from './platform/http/problem';
+import { registerModules } from './modules';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessPolicy;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    csrfToken: string | null;
+    access: Access | null;
+  }
+}
+
+export type ZApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export type BuildAppOptions = {
+  db: Database;
+  config: AppConfig;
+  clock?: Clock;
+  logger?: boolean | FastifyBaseLogger | { level: string };
+  chainer?: AuditChainer;
+};
+
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'req.headers["x-csrf-token"]',
+];
+
+export const buildApp = async (options: BuildAppOptions) => {
+  const clock = options.clock ?? systemClock;
+  const { db, config } = options;
+  const logger =
+    options.logger === undefined || options.logger === false
+      ? false
+      : options.logger === true
+        ? { level: 'info', redact: REDACT }
+        : 'level' in options.logger &&
+            typeof options.logger.level === 'string' &&
+            !('child' in options.logger)
+          ? { level: options.logger.level, redact: REDACT }
+          : options.logger;
+  const app = Fastify({
+    logger: logger as boolean,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 20 * 1024 * 1024,
+    trustProxy: true,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  const chainer =
+    options.chainer ?? createAuditChainer(db, (e) => app.log.error({ err: e }, 'audit chaining failed'));
+  let security: SecuritySettings = { ...DEFAULT_SECURITY, ...config.security };
+  const ctx: AppContext = {
+    db,
+    clock,
+    config,
+    chainer,
+    security: () => security,
+    audit: createAuditForRequest(clock),
+  };
+  const stored = await db.query<{ value: Partial<SecuritySettings> }>(
+    "SELECT value FROM app_settings WHERE key = 'security'",
+  );
+  if (stored[0]) security = { ...security, ...stored[0].value };
+  app.decorate('zz', { setSecurity: (s: SecuritySettings) => (security = s) });
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('access', null);
+
+  // Every API route must say who may call it; a forgotten policy fails at start-up, not in production.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && !route.config?.access)
+      throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '综治 Zongzhi API',
+        version: config.version,
+        description: '社会治安综合治理领导责任制平台 API',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'zz_session' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get(
+    '/api/v1/openapi.json',
+    { config: { access: { public: true } }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  const authenticate = createAuthenticate({ db, clock, security: ctx.security, chainer });
+  const authorize = createAuthorize({ db, clock, security: ctx.security, chainer });
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/v1')) await authenticate(request);
+  });
+  app.addHook('preHandler', authorize);
+  app.addHook('onResponse', async () => {
+    chainer.kick();
+  });
+
+  await app.register(async (api) => registerModules(api.withTypeProvider<ZodTypeProvider>(), ctx), {
+    prefix: '/api/v1',
+  });
+
+  const dist = config.webDistDir;
+  if (dist && existsSync(join(dist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false });
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return handleNotFound(request, reply);
+      return reply.sendFile('index.html');
+    });
+  }
+  return { app, ctx };
+};

@@ -1,0 +1,39 @@
+import type { FastifyRequest } from 'fastify';
+import { getAccess } from '../../platform/auth/authenticate';
+import { checkPasswordRules, hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import type { AppContext } from '../../platform/context';
+import { commonErrors, invalid } from '../../platform/errors';
+import { authErrors } from './auth.errors';
+
+export const changePassword = async (
+  ctx: AppContext,
+  request: FastifyRequest,
+  input: { currentPassword: string; newPassword: string },
+) => {
+  const { principal } = getAccess(request);
+  if (principal.accountId === null) throw commonErrors.fail('common.forbidden');
+  const [a] = await ctx.db.query<{ username: string; password_hash: string }>(
+    'SELECT username, password_hash FROM accounts WHERE id = $1',
+    [principal.accountId],
+  );
+  if (!a) throw commonErrors.fail('common.not_found');
+  if (!(await verifyPassword(a.password_hash, input.currentPassword)))
+    throw authErrors.fail('auth.wrong_current_password', [
+      { path: 'currentPassword', message: { zh: '当前密码不正确', en: 'Current password is wrong' } },
+    ]);
+  const problems = checkPasswordRules(input.newPassword, a.username, ctx.security(), 'newPassword');
+  if (problems.length > 0) throw invalid(problems);
+  const hash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await tx.query(
+      'UPDATE accounts SET password_hash = $2, password_changed_at = $3, must_change_password = false, updated_at = $3 WHERE id = $1',
+      [principal.accountId, hash, ctx.clock.now()],
+    );
+    await ctx.audit(tx, request, {
+      action: 'account.password_changed',
+      outcome: 'ok',
+      targetType: 'account',
+      targetId: principal.accountId,
+    });
+  });
+};

@@ -1,0 +1,165 @@
+import type { Database, Queryable } from '../../db/client';
+import { canonicalJson, sm3 } from '../crypto';
+
+export type AuditOutcome = 'ok' | 'denied' | 'failed';
+
+export type AuditActor = { id: number | null; name: string | null; role: string | null };
+
+export type AuditEntry = {
+  occurredAt: Date;
+  actor: AuditActor | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | number | null;
+  outcome: AuditOutcome;
+  ip?: string | null;
+  requestId?: string | null;
+  /** What changed (field names, before/after of non-secret fields), or why it was refused. */
+  details?: Record<string, unknown>;
+};
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields a record's content hash covers, in a fixed form that survives a database round trip. */
+export type AuditContent = {
+  occurredAt: string;
+  actorId: number | null;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: AuditOutcome;
+  ip: string | null;
+  requestId: string | null;
+  details: Record<string, unknown>;
+};
+
+export const calculateContentHash = (c: AuditContent) => sm3(canonicalJson(c));
+export const calculateChainHash = (prevHash: string, contentHash: string) => sm3(prevHash + contentHash);
+
+const toContent = (e: AuditEntry): AuditContent => ({
+  occurredAt: e.occurredAt.toISOString(),
+  actorId: e.actor?.id ?? null,
+  actorName: e.actor?.name ?? null,
+  actorRole: e.actor?.role ?? null,
+  action: e.action,
+  targetType: e.targetType ?? null,
+  targetId: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),
+  outcome: e.outcome,
+  ip: e.ip ?? null,
+  requestId: e.requestId ?? null,
+  // jsonb cannot hold undefined; JSON round trip drops it the way the database will.
+  details: JSON.parse(JSON.stringify(e.details ?? {})) as Record<string, unknown>,
+});
+
+/**
+ * Appends an audit record inside the caller's transaction (or on its own). It touches no shared
+ * row: concurrent writers never wait on each other here. The chainer links it after commit.
+ */
+export const appendAudit = async (q: Queryable, entry: AuditEntry): Promise<void> => {
+  const c = toContent(entry);
+  await q.query(
+    `INSERT INTO audit_log (occurred_at, actor_id, actor_name, actor_role, action, target_type, target_id,
+       outcome, ip, request_id, details, content_hash)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+    [
+      c.occurredAt,
+      c.actorId,
+      c.actorName,
+      c.actorRole,
+      c.action,
+      c.targetType,
+      c.targetId,
+      c.outcome,
+      c.ip,
+      c.requestId,
+      JSON.stringify(c.details),
+      calculateContentHash(c),
+    ],
+  );
+};
+
+const CHAIN_LOCK = 7_140_002;
+const CHAIN_BATCH = 5000;
+
+/**
+ * Gives committed, unchained records the next chain positions, in id order, and links them.
+ * Runs in one short transaction; on PostgreSQL an advisory lock lets only one process chain at
+ * a time (others return at once, the holder picks their rows up). Returns how many were chained.
+ */
+export const chainPendingAudit = async (db: Database): Promise<number> => {
+  let total = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      if (db.kind === 'postgres') {
+        const [lock] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+          CHAIN_LOCK,
+        ]);
+        if (!lock?.ok) return 0;
+      }
+      const [head] = await tx.query<{ chain_seq: number; hash: string }>(
+        'SELECT chain_seq, hash FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1',
+      );
+      const pending = await tx.query<{ id: number; content_hash: string }>(
+        'SELECT id, content_hash FROM audit_log WHERE chain_seq IS NULL ORDER BY id LIMIT $1',
+        [CHAIN_BATCH],
+      );
+      if (pending.length === 0) return 0;
+      let seq = head?.chain_seq ?? 0;
+      let prev = head?.hash ?? GENESIS_HASH;
+      const ids: number[] = [];
+      const seqs: number[] = [];
+      const prevs: string[] = [];
+      const hashes: string[] = [];
+      for (const row of pending) {
+        seq += 1;
+        const hash = calculateChainHash(prev, row.content_hash);
+        ids.push(row.id);
+        seqs.push(seq);
+        prevs.push(prev);
+        hashes.push(hash);
+        prev = hash;
+      }
+      await tx.query(
+        `UPDATE audit_log a SET chain_seq = v.seq, prev_hash = v.prev, hash = v.hash
+           FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS v(id, seq, prev, hash)
+          WHERE a.id = v.id`,
+        [ids, seqs, prevs, hashes],
+      );
+      return pending.length;
+    });
+    total += n;
+    if (n < CHAIN_BATCH) return total;
+  }
+};
+
+/** Coalesces chain requests: at most one run at a time, and one more if asked meanwhile. */
+export const createAuditChainer = (db: Database, onError: (e: unknown) => void = () => undefined) => {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = async (): Promise<void> => {
+    do {
+      again = false;
+      await chainPendingAudit(db).catch(onError);
+    } while (again);
+  };
+  return {
+    /** Ask for a chaining run soon (after a response is sent). */
+    kick: () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = run().finally(() => {
+        running = null;
+      });
+    },
+    /** Wait until everything committed so far is chained. */
+    flush: async () => {
+      while (running) await running;
+      await chainPendingAudit(db);
+    },
+  };
+};
+export type AuditChainer = ReturnType<typeof createAuditChainer>;

@@ -1,0 +1,40 @@
+import type { FastifyRequest } from 'fastify';
+import type { Database, Queryable } from '../db/client';
+import { type AuditChainer, type AuditEntry, appendAudit } from './audit/audit-ledger';
+import type { Clock } from './clock';
+import type { AppConfig, SecuritySettings } from './config';
+
+/** What every module gets: the database, the clock, configuration and the audit ledger. */
+export type AppContext = {
+  db: Database;
+  clock: Clock;
+  config: AppConfig;
+  chainer: AuditChainer;
+  /** Current security settings (config defaults overlaid by app_settings). */
+  security: () => SecuritySettings;
+  /** Appends an audit record for this request (actor, ip, request id and time filled in). */
+  audit: (
+    q: Queryable,
+    request: FastifyRequest,
+    entry: Omit<AuditEntry, 'occurredAt' | 'actor' | 'ip' | 'requestId'>,
+  ) => Promise<void>;
+};
+
+export const createAuditForRequest =
+  (clock: Clock): AppContext['audit'] =>
+  (q, request, entry) => {
+    const p = request.access?.principal ?? request.principal ?? null;
+    return appendAudit(q, {
+      ...entry,
+      occurredAt: clock.now(),
+      actor: p
+        ? {
+            id: p.accountId,
+            name: p.username,
+            role: request.access?.grants[0]?.role ?? p.grants[0]?.role ?? null,
+          }
+        : null,
+      ip: request.ip,
+      requestId: request.id,
+    });
+  };
