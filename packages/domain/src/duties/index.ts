@@ -1,0 +1,5 @@
+export * from './calculate-duty-deadline';
+export * from './decide-duty-occurrences';
+export * from './decide-duty-state';
+export * from './duty-definition';
+export * from './duty-error';
