@@ -1,0 +1,458 @@
+import { z } from 'zod';
+import { RESPONSIBILITY_ROLES } from '../responsibility/post-kinds';
+import { UNIT_KINDS } from '../units/unit-kinds';
+
+/**
+ * The rulebook of a jurisdiction as data (RULES.md: "every number is a rule parameter").
+ *
+ * A rulebook without `extends` is complete and is validated by `rulebookSchema`. A rulebook with
+ * `extends` is a layer over its parent: every part of its body is optional and it may remove
+ * inherited entries with `{ "$remove": true }` (see `rulebook-layer.schema.ts`). The effective
+ * rulebook of a unit, resolved down the chain, is again validated by `rulebookSchema`.
+ *
+ * Messages of custom checks are keys of `RULEBOOK_MESSAGES` (validate-rulebook.ts), so that every
+ * error reaches the user in Chinese and English.
+ */
+
+/** Ids of entries: lower-case, starting with a letter, so that a path segment `[id]` never reads as an index. */
+export const rulebookIdSchema = z.string().regex(/^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/, 'rulebook.id');
+
+const text = z.string().trim().min(1);
+const positiveInt = z.number().int().positive();
+
+export const localizedTextSchema = z.strictObject({ zh: text, en: text });
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+/** Where a parameter comes from: a document of the rulebook's `sources` and its article (or section heading). */
+export const citationSchema = z.strictObject({
+  doc: rulebookIdSchema,
+  article: text,
+  note: text.optional(),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+const cited = { source: citationSchema.optional() };
+
+export const unitKindSchema = z.enum(UNIT_KINDS);
+export const responsibilityRoleSchema = z.enum(RESPONSIBILITY_ROLES);
+
+export const CADENCE_UNITS = ['week', 'month', 'quarter', 'half_year', 'year'] as const;
+export const cadenceUnitSchema = z.enum(CADENCE_UNITS);
+export type CadenceUnit = z.infer<typeof cadenceUnitSchema>;
+
+export const RECTIFICATION_UNITS = ['working_day', 'day', 'month'] as const;
+export const INCIDENT_TIME_UNITS = ['hour', 'working_day', 'day', 'month'] as const;
+
+/** A period counted in working days, calendar days or months (calendar arithmetic lives in the calendar module). */
+export const rectificationPeriodSchema = z.strictObject({
+  amount: positiveInt,
+  unit: z.enum(RECTIFICATION_UNITS),
+  ...cited,
+});
+export type RectificationPeriod = z.infer<typeof rectificationPeriodSchema>;
+
+export const reportCadenceSchema = z.strictObject({ every: positiveInt, unit: cadenceUnitSchema, ...cited });
+
+/** "At least quarterly" is `{ every: 1, unit: 'quarter' }`; "at least 12 a year" adds `timesPerPeriod: { min: 12 }`. */
+export const cadenceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('periodic'),
+    every: positiveInt,
+    unit: cadenceUnitSchema,
+    timesPerPeriod: z.strictObject({ min: positiveInt, max: positiveInt.optional() }).optional(),
+    ...cited,
+  }),
+  z.strictObject({ kind: z.literal('event'), trigger: localizedTextSchema, ...cited }),
+]);
+export type Cadence = z.infer<typeof cadenceSchema>;
+
+const eventDeadlineSchemas = [
+  /** Counted from the triggering event (e.g. a major case: within 24 hours). */
+  z.strictObject({
+    kind: z.literal('within'),
+    amount: positiveInt,
+    unit: z.enum(INCIDENT_TIME_UNITS),
+    ...cited,
+  }),
+  /** 随时报告: at once, without a counted limit. */
+  z.strictObject({ kind: z.literal('at_once'), ...cited }),
+] as const;
+
+/**
+ * When an occurrence is due, relative to the cadence's period (the shapes map one to one onto the
+ * duties module's `DutyDeadlineRule`), or, for event-driven duties, to the event.
+ */
+export const deadlineSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('end_of_period'), ...cited }),
+  z.strictObject({ kind: z.literal('working_days_after_period_end'), days: positiveInt, ...cited }),
+  /** 0 is the period's first day: a weekly meeting "every Monday" is due on day 0 of its ISO week. */
+  z.strictObject({
+    kind: z.literal('days_after_period_start'),
+    days: z.number().int().nonnegative(),
+    ...cited,
+  }),
+  /** A month-day in the period's year plus `yearOffset` (an annual report due 15 January of the next year). */
+  z.strictObject({
+    kind: z.literal('fixed_date'),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    yearOffset: z.number().int().nonnegative().optional(),
+    ...cited,
+  }),
+  ...eventDeadlineSchemas,
+]);
+export type Deadline = z.infer<typeof deadlineSchema>;
+
+export const incidentDeadlineSchema = z.discriminatedUnion('kind', [...eventDeadlineSchemas]);
+
+export const DUTY_KINDS = ['meeting', 'report', 'check', 'survey', 'scoring', 'activity', 'signing'] as const;
+
+export const dutySchema = z.strictObject({
+  id: rulebookIdSchema,
+  name: localizedTextSchema,
+  kind: z.enum(DUTY_KINDS),
+  /** Kinds of unit the duty applies to. */
+  who: z.array(unitKindSchema).min(1),
+  /** The responsibility role that performs it, where the source names one (e.g. the principal hears a report). */
+  role: responsibilityRoleSchema.optional(),
+  description: localizedTextSchema.optional(),
+  reportTo: localizedTextSchema.optional(),
+  cadence: cadenceSchema,
+  deadline: deadlineSchema,
+  /** Burden reduction (RULES.md §9): evidence only where the rule requires it. */
+  evidenceRequired: z.boolean(),
+  source: citationSchema,
+});
+export type Duty = z.infer<typeof dutySchema>;
+
+export const bodySchema = z.strictObject({ name: localizedTextSchema, ...cited });
+export const namedBodySchema = z.strictObject({ id: rulebookIdSchema, name: localizedTextSchema, ...cited });
+
+export const bodiesSchema = z.strictObject({
+  /** 综治委 / 平安建设领导小组 */
+  committee: bodySchema,
+  /** 综治办 / 平安办 */
+  office: bodySchema,
+  others: z.array(namedBodySchema).optional(),
+});
+
+export const roleDefinitionSchema = z.strictObject({
+  id: responsibilityRoleSchema,
+  name: localizedTextSchema,
+  holders: localizedTextSchema,
+  ...cited,
+});
+
+export const LADDER_STEPS = ['notice', 'interview', 'listed_supervision', 'veto', 'referral'] as const;
+export const ladderStepIdSchema = z.enum(LADDER_STEPS);
+export type LadderStepId = z.infer<typeof ladderStepIdSchema>;
+
+export const BARS = ['comprehensive_honours', 'award', 'promotion'] as const;
+export const BARRED_PARTIES = ['unit', 'principal', 'in_charge', 'responsible'] as const;
+
+/**
+ * A window during which eligibility is barred. `months` when the source gives a duration; `until`
+ * when it gives a condition instead ("until the situation has changed") or states none.
+ */
+export const windowSchema = z
+  .strictObject({
+    id: rulebookIdSchema,
+    months: positiveInt.optional(),
+    until: localizedTextSchema.optional(),
+    bars: z.array(z.enum(BARS)).min(1),
+    who: z.array(z.enum(BARRED_PARTIES)).min(1),
+    ...cited,
+  })
+  .refine((w) => w.months !== undefined || w.until !== undefined, 'rulebook.windowDuration');
+export type EligibilityWindow = z.infer<typeof windowSchema>;
+
+export const TRIGGER_KINDS = [
+  'situation',
+  'previous_step_unrectified',
+  'grave_harm',
+  'especially_grave_harm',
+  'failing_assessment',
+  'other',
+] as const;
+
+/** Qualitative trigger of a step; counted escalations ("two years running") are `ladder.rules`. */
+export const triggerSchema = z.strictObject({
+  id: rulebookIdSchema,
+  kind: z.enum(TRIGGER_KINDS),
+  description: localizedTextSchema,
+  ...cited,
+});
+
+export const DECIDING_BODIES = [
+  'office',
+  'committee',
+  'party_committee_and_government',
+  'discipline_and_personnel_organs',
+] as const;
+
+/** `level` is relative to the unit under accountability: `superior` is the level above (the county for a town). */
+export const decisionSchema = z.strictObject({
+  body: z.enum(DECIDING_BODIES).optional(),
+  level: z.enum(['same', 'superior']).optional(),
+  description: localizedTextSchema.optional(),
+  ...cited,
+});
+
+export const ladderStepSchema = z.strictObject({
+  id: ladderStepIdSchema,
+  name: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  triggers: z.array(triggerSchema),
+  /** Absent where the source leaves the deadline to the decision (限期整改 without a period). */
+  rectification: rectificationPeriodSchema.optional(),
+  firstReport: rectificationPeriodSchema.optional(),
+  reportCadence: reportCadenceSchema.optional(),
+  addressees: z.array(z.enum(BARRED_PARTIES)).min(1).optional(),
+  mayDispatchWorkingGroup: z.boolean().optional(),
+  decision: decisionSchema.optional(),
+  windows: z.array(windowSchema).optional(),
+  ...cited,
+});
+export type LadderStep = z.infer<typeof ladderStepSchema>;
+
+const ruleBase = { id: rulebookIdSchema, description: localizedTextSchema, ...cited };
+
+export const ladderRuleSchema = z.discriminatedUnion('kind', [
+  /** 即墨: listed twice in a row → yellow card. */
+  z.strictObject({
+    kind: z.literal('repeat_step'),
+    ...ruleBase,
+    step: ladderStepIdSchema,
+    times: z.number().int().min(2),
+    consecutive: z.boolean(),
+    outcome: z.enum(['yellow_card', ...LADDER_STEPS]),
+  }),
+  /** Zhejiang: failing the assessment two years running → veto. */
+  z.strictObject({
+    kind: z.literal('consecutive_failing_years'),
+    ...ruleBase,
+    years: z.number().int().min(2),
+    outcome: ladderStepIdSchema,
+  }),
+  /** 000 art. 32: stationed units are not vetoed by the county; it recommends to their superior. */
+  z.strictObject({
+    kind: z.literal('stationed_unit_recommendation'),
+    ...ruleBase,
+    step: ladderStepIdSchema,
+    recommendTo: localizedTextSchema,
+  }),
+  z.strictObject({ kind: z.literal('ban_follows_transfer'), ...ruleBase }),
+  z.strictObject({ kind: z.literal('breach_promotion_revoked'), ...ruleBase }),
+  z.strictObject({ kind: z.literal('consult_committee_before_promotion'), ...ruleBase }),
+]);
+export type LadderRule = z.infer<typeof ladderRuleSchema>;
+
+export const circumstanceSchema = z.strictObject({
+  id: rulebookIdSchema,
+  description: localizedTextSchema,
+  ...cited,
+});
+
+export const ladderSchema = z.strictObject({
+  /** Situations that open a case (000 art. 26). */
+  situations: z.array(circumstanceSchema),
+  /** In the order of the ladder: notice → interview → listed supervision → veto → referral. */
+  steps: z.array(ladderStepSchema),
+  rules: z.array(ladderRuleSchema),
+  aggravating: z.array(circumstanceSchema),
+  mitigating: z.array(circumstanceSchema),
+});
+export type Ladder = z.infer<typeof ladderSchema>;
+
+export const INDICATOR_METHODS = ['threshold', 'linear', 'deduction', 'veto_item', 'qualitative'] as const;
+export const MEASURE_UNITS = ['percent', 'per_10k_population', 'count', 'persons'] as const;
+
+/** `value` is absolute; `reference: 'previous_year'` compares with the unit's own previous year. */
+export const thresholdSchema = z
+  .strictObject({
+    id: rulebookIdSchema,
+    measure: localizedTextSchema,
+    comparator: z.enum(['lte', 'lt', 'eq', 'gte', 'gt']),
+    value: z.number().nonnegative().optional(),
+    reference: z.enum(['previous_year']).optional(),
+    unit: z.enum(MEASURE_UNITS),
+    per: cadenceUnitSchema.optional(),
+    ...cited,
+  })
+  .refine((t) => (t.value === undefined) !== (t.reference === undefined), 'rulebook.thresholdValue');
+
+export const indicatorSchema = z.strictObject({
+  id: rulebookIdSchema,
+  /** The target's number in its source (001 numbers its 20 targets). */
+  number: positiveInt.optional(),
+  name: localizedTextSchema,
+  /** Absent where the source gives no weight. */
+  weight: z.number().nonnegative().optional(),
+  method: z.enum(INDICATOR_METHODS),
+  /** Whether the system computes it from facts it holds, or someone enters it (named so as not to clash with the citation `source`). */
+  dataSource: z.enum(['computed', 'entered']),
+  thresholds: z.array(thresholdSchema),
+  ...cited,
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+/** A target of the source that the product deliberately does not implement, with the reason. */
+export const omittedIndicatorSchema = z.strictObject({
+  id: rulebookIdSchema,
+  number: positiveInt.optional(),
+  name: localizedTextSchema,
+  reason: localizedTextSchema,
+  ...cited,
+});
+
+export const indicatorSystemSchema = z.strictObject({
+  grades: z.array(z.strictObject({ id: rulebookIdSchema, name: localizedTextSchema, ...cited })),
+  items: z.array(indicatorSchema),
+  omitted: z.array(omittedIndicatorSchema),
+});
+
+export const incidentLimitSchema = z.strictObject({
+  id: rulebookIdSchema,
+  name: localizedTextSchema,
+  /** The clock starts when the incident happened, or when the unit received a notice (通知书). */
+  measuredFrom: z.enum(['occurrence', 'notice_received']),
+  deadline: incidentDeadlineSchema,
+  reportTo: localizedTextSchema,
+  windows: z.array(windowSchema).optional(),
+  ...cited,
+});
+
+export const incidentReportingSchema = z.strictObject({ limits: z.array(incidentLimitSchema) });
+
+/** Placeholder for the grid issue: a limit per event category, in working days. */
+export const eventSlasSchema = z.strictObject({
+  categories: z.array(
+    z.strictObject({
+      id: rulebookIdSchema,
+      name: localizedTextSchema,
+      limit: z.strictObject({ amount: positiveInt, unit: z.literal('working_day') }),
+      ...cited,
+    }),
+  ),
+});
+
+export const JURISDICTION_LEVELS = ['national', 'province', 'city', 'county', 'town'] as const;
+
+export const rulebookSourceSchema = z.strictObject({
+  id: rulebookIdSchema,
+  title: text,
+  year: z.number().int().min(1949).max(2100),
+  /** Where the text can be found (seed file, document number). */
+  reference: text.optional(),
+});
+
+export const rulebookMetadataShape = {
+  id: rulebookIdSchema,
+  name: localizedTextSchema,
+  jurisdictionLevel: z.enum(JURISDICTION_LEVELS),
+  extends: rulebookIdSchema.optional(),
+  version: positiveInt,
+  description: localizedTextSchema.optional(),
+  sources: z.array(rulebookSourceSchema).min(1),
+};
+
+export const rulebookBodyShape = {
+  bodies: bodiesSchema,
+  roles: z.array(roleDefinitionSchema),
+  duties: z.array(dutySchema),
+  ladder: ladderSchema,
+  indicators: indicatorSystemSchema,
+  incidentReporting: incidentReportingSchema,
+  eventSlas: eventSlasSchema,
+};
+
+export const rulebookObjectSchema = z.strictObject({ ...rulebookMetadataShape, ...rulebookBodyShape });
+
+/** A complete rulebook: a root preset, or the effective rulebook resolved down a chain. */
+export const rulebookSchema = rulebookObjectSchema.superRefine((rulebook, ctx) => {
+  for (const issue of checkRulebookConsistency({ rulebook, complete: true })) {
+    ctx.addIssue({ code: 'custom', ...issue });
+  }
+});
+
+export type Rulebook = z.infer<typeof rulebookObjectSchema>;
+export type RulebookMetadata = Pick<Rulebook, keyof typeof rulebookMetadataShape>;
+export type RulebookBody = Pick<Rulebook, keyof typeof rulebookBodyShape>;
+
+type ConsistencyIssue = { path: (string | number)[]; message: string };
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Checks a schema cannot express: unique ids, citations naming a listed source, the ladder in its
+ * order, real month-days, rules naming steps that exist. Also run on layers, where parts may be absent.
+ */
+export const checkRulebookConsistency = ({
+  rulebook,
+  complete,
+}: {
+  rulebook: unknown;
+  /** A layer may name steps its parent defines, so rule references are checked only on complete rulebooks. */
+  complete: boolean;
+}): ConsistencyIssue[] => {
+  const issues: ConsistencyIssue[] = [];
+  if (!isRecord(rulebook)) return issues;
+  const sourceIds = new Set(
+    Array.isArray(rulebook.sources) ? rulebook.sources.filter(isRecord).map((s) => s.id) : [],
+  );
+
+  const walk = (value: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(value)) {
+      const seen = new Set<unknown>();
+      value.forEach((element, index) => {
+        if (isRecord(element) && typeof element.id === 'string') {
+          if (seen.has(element.id))
+            issues.push({ path: [...path, index, 'id'], message: 'rulebook.duplicateId' });
+          seen.add(element.id);
+        }
+        walk(element, [...path, index]);
+      });
+      return;
+    }
+    if (!isRecord(value)) return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'source' && isRecord(child) && typeof child.doc === 'string' && path.length > 0) {
+        if (!sourceIds.has(child.doc))
+          issues.push({ path: [...path, key, 'doc'], message: 'rulebook.unknownDoc' });
+        continue;
+      }
+      walk(child, [...path, key]);
+    }
+    if (value.kind === 'fixed_date' && typeof value.month === 'number' && typeof value.day === 'number') {
+      if (value.day > (DAYS_IN_MONTH[value.month - 1] ?? 31))
+        issues.push({ path: [...path, 'day'], message: 'rulebook.dayOfMonth' });
+    }
+  };
+  for (const [key, child] of Object.entries(rulebook)) if (key !== 'sources') walk(child, [key]);
+
+  const ladder = isRecord(rulebook.ladder) ? rulebook.ladder : undefined;
+  const steps = Array.isArray(ladder?.steps) ? ladder.steps.filter(isRecord) : [];
+  let lastRank = -1;
+  steps.forEach((step, index) => {
+    const rank = LADDER_STEPS.indexOf(step.id as LadderStepId);
+    if (rank >= 0 && rank < lastRank)
+      issues.push({ path: ['ladder', 'steps', index, 'id'], message: 'rulebook.stepOrder' });
+    lastRank = Math.max(lastRank, rank);
+  });
+  if (complete && Array.isArray(ladder?.rules)) {
+    const stepIds = new Set(steps.map((s) => s.id));
+    ladder.rules.forEach((rule, index) => {
+      if (!isRecord(rule)) return;
+      for (const key of ['step', 'outcome'] as const) {
+        const ref = rule[key];
+        if (typeof ref === 'string' && ref !== 'yellow_card' && !stepIds.has(ref)) {
+          issues.push({ path: ['ladder', 'rules', index, key], message: 'rulebook.unknownStep' });
+        }
+      }
+    });
+  }
+  return issues;
+};
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
