@@ -18,9 +18,15 @@ export const migrate = async (db: Database): Promise<string[]> => {
   const applied: string[] = [];
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    // Checked first, so that a server running as the DML-only application role (no CREATE on the
+    // schema, docs/operations/audit-db-role.sql) starts when the owner has applied everything.
+    const [ledger] = await tx.query<{ t: string | null }>(
+      "SELECT to_regclass('schema_migrations')::text AS t",
     );
+    if (!ledger?.t)
+      await tx.query(
+        'CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
     const done = new Set(
       (await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
     );

@@ -38,19 +38,36 @@ export type AuditContent = {
 export const calculateContentHash = (c: AuditContent) => sm3(canonicalJson(c));
 export const calculateChainHash = (prevHash: string, contentHash: string) => sm3(prevHash + contentHash);
 
+// PostgreSQL text and jsonb cannot hold U+0000, and jsonb refuses lone UTF-16 surrogates (the
+// text driver silently turns them into U+FFFD). Both become U+FFFD before hashing, so what is
+// hashed is exactly what the database gives back and a clean ledger always verifies.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is exactly what must be replaced.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storableText = (s: string) => s.replace(UNSTORABLE, '\uFFFD');
+const nullableText = (s: string | null | undefined) =>
+  s === undefined || s === null ? null : storableText(s);
+
+const storableJson = (v: unknown): unknown => {
+  if (typeof v === 'string') return storableText(v);
+  if (Array.isArray(v)) return v.map(storableJson);
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [storableText(k), storableJson(x)]));
+  return v;
+};
+
 const toContent = (e: AuditEntry): AuditContent => ({
   occurredAt: e.occurredAt.toISOString(),
   actorId: e.actor?.id ?? null,
-  actorName: e.actor?.name ?? null,
-  actorRole: e.actor?.role ?? null,
-  action: e.action,
-  targetType: e.targetType ?? null,
-  targetId: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),
+  actorName: nullableText(e.actor?.name),
+  actorRole: nullableText(e.actor?.role),
+  action: storableText(e.action),
+  targetType: nullableText(e.targetType),
+  targetId: e.targetId === undefined || e.targetId === null ? null : storableText(String(e.targetId)),
   outcome: e.outcome,
-  ip: e.ip ?? null,
-  requestId: e.requestId ?? null,
+  ip: nullableText(e.ip),
+  requestId: nullableText(e.requestId),
   // jsonb cannot hold undefined; JSON round trip drops it the way the database will.
-  details: JSON.parse(JSON.stringify(e.details ?? {})) as Record<string, unknown>,
+  details: storableJson(JSON.parse(JSON.stringify(e.details ?? {}))) as Record<string, unknown>,
 });
 
 /**

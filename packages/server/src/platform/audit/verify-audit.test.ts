@@ -1,0 +1,399 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Queryable } from '../../db/client';
+import { type TestDatabase, createTestDatabase } from '../../test/harness';
+import {
+  type AuditEntry,
+  appendAudit,
+  calculateChainHash,
+  chainPendingAudit,
+  createAuditChainer,
+} from './audit-ledger';
+import { runAuditVerify, verifyAuditChain } from './verify-audit';
+
+const ROLE_SQL = new URL('../../../../../docs/operations/audit-db-role.sql', import.meta.url);
+
+const T0 = Date.parse('2026-03-02T01:00:00.000Z');
+
+const entry = (i: number, details: Record<string, unknown> = {}): AuditEntry => ({
+  occurredAt: new Date(T0 + i * 1000 + (i % 7)),
+  actor: i % 5 === 0 ? null : { id: i, name: `用户${i}`, role: 'operator' },
+  action: i % 3 === 0 ? 'unit.updated' : 'person.created',
+  targetType: 'unit',
+  targetId: i % 4 === 0 ? null : i,
+  outcome: i % 11 === 0 ? 'denied' : 'ok',
+  ip: '10.0.0.1',
+  requestId: `req-${i}`,
+  details: { i, ...details },
+});
+
+class Rollback extends Error {}
+
+/**
+ * What a superuser can do: switch the append-only trigger off, change the ledger, switch it back
+ * on; then `look` sees the tampered ledger. All inside one transaction that is rolled back, so each
+ * case starts from the same clean chain.
+ */
+const whileTampered = async <T>(
+  db: Database,
+  tamper: (tx: Queryable) => Promise<unknown>,
+  look: (tx: Queryable) => Promise<T>,
+): Promise<T> => {
+  let seen: { value: T } | null = null;
+  await db
+    .transaction(async (tx) => {
+      await tx.query('SET LOCAL session_replication_role = replica');
+      await tamper(tx);
+      await tx.query('SET LOCAL session_replication_role = origin');
+      seen = { value: await look(tx) };
+      throw new Rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  if (!seen) throw new Error('tampered transaction did not run');
+  return (seen as { value: T }).value;
+};
+
+const verifyTampered = (db: Database, tamper: (tx: Queryable) => Promise<unknown>) =>
+  whileTampered(db, tamper, (tx) => verifyAuditChain(tx));
+
+const expectIntact = async (db: Database) => {
+  const [{ n } = { n: -1 }] = await db.query<{ n: number }>('SELECT count(*)::bigint AS n FROM audit_log');
+  expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: n, pending: 0, firstBroken: null });
+};
+
+const rowAt = async (db: Queryable, chainSeq: number) => {
+  const [row] = await db.query<{ id: number; hash: string; content_hash: string; prev_hash: string }>(
+    'SELECT id, hash, content_hash, prev_hash FROM audit_log WHERE chain_seq = $1',
+    [chainSeq],
+  );
+  if (!row) throw new Error(`no record at chain_seq ${chainSeq}`);
+  return row;
+};
+
+describe('audit chain verification: clean ledgers verify', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it('verifies an empty ledger', async () => {
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, checked: 0, pending: 0, firstBroken: null });
+  });
+
+  it('verifies details with nested objects, numbers and unicode', async () => {
+    const awkward: Record<string, unknown>[] = [
+      { nested: { a: [1, { b: null, c: [true, false] }], z: { y: { x: '深' } } } },
+      {
+        numbers: [
+          0,
+          -0,
+          1.5,
+          -2.25e-7,
+          1e21,
+          0.1 + 0.2,
+          Number.MAX_SAFE_INTEGER,
+          5e-324,
+          1.7976931348623157e308,
+        ],
+      },
+      { text: '中文 ‘引号’ “双引号” 😀 \u2028 \\ " \n\t', emoji: '👩‍👩‍👧' },
+      { 'ключ 键 🔑': 'значение', '': 'empty key', __proto__key: 1 },
+      { lone: 'a\ud800b', nul: 'a\u0000b', 'k\u0000': 'nul in key' },
+      { dropped: undefined, kept: [undefined, Number.NaN, Number.POSITIVE_INFINITY], when: new Date(T0) },
+    ];
+    for (const [i, d] of awkward.entries()) await appendAudit(t.db, entry(i + 1, d));
+    await appendAudit(t.db, {
+      occurredAt: new Date(T0),
+      actor: null,
+      action: 'a\ud800',
+      outcome: 'ok',
+      ip: 'x\u0000',
+    });
+    await chainPendingAudit(t.db);
+    await expectIntact(t.db);
+  });
+
+  it('verifies arbitrary JSON details (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue({ stringUnit: 'binary' })), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        async (details) => {
+          for (const d of details) await appendAudit(t.db, entry(1, d));
+          await chainPendingAudit(t.db);
+          expect((await verifyAuditChain(t.db)).firstBroken).toBeNull();
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('verifies concurrent writers, each appending in its own business transaction while the chainer runs', async () => {
+    await t.db.exec(
+      'CREATE TABLE verify_items (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, name text)',
+    );
+    const chainer = createAuditChainer(t.db);
+    await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        t.db.transaction(async (tx) => {
+          await tx.query('INSERT INTO verify_items (name) VALUES ($1)', [`item ${i}`]);
+          await appendAudit(tx, entry(i, { writer: i }));
+          chainer.kick();
+        }),
+      ),
+    );
+    await chainer.flush();
+    await expectIntact(t.db);
+  });
+
+  it('walks the chain in batches, reporting progress, and counts unchained records as pending', async () => {
+    const before = await verifyAuditChain(t.db);
+    await appendAudit(t.db, entry(31));
+    await appendAudit(t.db, entry(32));
+    const progress: number[] = [];
+    const result = await verifyAuditChain(t.db, {
+      batchSize: 7,
+      onProgress: (p) => progress.push(p.checked),
+    });
+    expect(result).toEqual({ ok: true, checked: before.checked, pending: 2, firstBroken: null });
+    expect(progress.length).toBe(Math.floor(before.checked / 7) + 1);
+    expect(progress.at(-1)).toBe(before.checked);
+    await chainPendingAudit(t.db);
+    await expectIntact(t.db);
+  });
+});
+
+describe('audit chain verification: tampering by a superuser is detected and named', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    for (let i = 1; i <= 30; i++) await appendAudit(t.db, entry(i));
+    await chainPendingAudit(t.db);
+    await expectIntact(t.db);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it.each([
+    ['action', "UPDATE audit_log SET action = 'unit.deleted' WHERE chain_seq = 10"],
+    ['outcome', "UPDATE audit_log SET outcome = 'failed' WHERE chain_seq = 10"],
+    ['actor', "UPDATE audit_log SET actor_name = 'someone_else' WHERE chain_seq = 10"],
+    [
+      'nested details',
+      "UPDATE audit_log SET details = jsonb_set(details, '{i}', '999') WHERE chain_seq = 10",
+    ],
+    [
+      'time by one microsecond',
+      "UPDATE audit_log SET occurred_at = occurred_at + interval '1 microsecond' WHERE chain_seq = 10",
+    ],
+    [
+      'time by one second',
+      "UPDATE audit_log SET occurred_at = occurred_at - interval '1 second' WHERE chain_seq = 10",
+    ],
+    ['content hash only', "UPDATE audit_log SET content_hash = repeat('b', 64) WHERE chain_seq = 10"],
+  ])('content altered: %s', async (_, sql) => {
+    const victim = await rowAt(t.db, 10);
+    expect(await verifyTampered(t.db, (tx) => tx.query(sql))).toMatchObject({
+      ok: false,
+      checked: 9,
+      firstBroken: { chainSeq: 10, id: victim.id, reason: 'content_altered' },
+    });
+  });
+
+  it('a deleted record leaves a gap', async () => {
+    const next = await rowAt(t.db, 11);
+    const result = await verifyTampered(t.db, (tx) => tx.query('DELETE FROM audit_log WHERE chain_seq = 10'));
+    expect(result).toMatchObject({
+      ok: false,
+      checked: 9,
+      firstBroken: { chainSeq: 11, id: next.id, reason: 'missing_record' },
+    });
+    expect(result.firstBroken?.message.zh).toContain('第 10 至 10 条记录缺失');
+  });
+
+  it('a deleted first record is noticed', async () => {
+    const second = await rowAt(t.db, 2);
+    expect(
+      (await verifyTampered(t.db, (tx) => tx.query('DELETE FROM audit_log WHERE chain_seq = 1'))).firstBroken,
+    ).toMatchObject({ chainSeq: 2, id: second.id, reason: 'missing_record' });
+  });
+
+  it('a record taken off the chain (chain_seq cleared) is missing, not pending', async () => {
+    const next = await rowAt(t.db, 11);
+    const result = await verifyTampered(t.db, (tx) =>
+      tx.query('UPDATE audit_log SET chain_seq = NULL, prev_hash = NULL, hash = NULL WHERE chain_seq = 10'),
+    );
+    expect(result).toMatchObject({
+      pending: 1,
+      firstBroken: { chainSeq: 11, id: next.id, reason: 'missing_record' },
+    });
+  });
+
+  it('a deleted record with the rest renumbered breaks the link', async () => {
+    const next = await rowAt(t.db, 11);
+    const result = await verifyTampered(t.db, async (tx) => {
+      await tx.query('DELETE FROM audit_log WHERE chain_seq = 10');
+      await tx.query('UPDATE audit_log SET chain_seq = -chain_seq WHERE chain_seq > 10');
+      await tx.query('UPDATE audit_log SET chain_seq = -chain_seq - 1 WHERE chain_seq < 0');
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      checked: 9,
+      firstBroken: { chainSeq: 10, id: next.id, reason: 'link_broken' },
+    });
+  });
+
+  const swap = (a: number, b: number) => async (tx: Queryable) => {
+    await tx.query('UPDATE audit_log SET chain_seq = -1 WHERE chain_seq = $1', [a]);
+    await tx.query('UPDATE audit_log SET chain_seq = $1 WHERE chain_seq = $2', [a, b]);
+    await tx.query('UPDATE audit_log SET chain_seq = $1 WHERE chain_seq = -1', [b]);
+  };
+
+  it('two records with swapped chain positions are reported as reordered', async () => {
+    const b = await rowAt(t.db, 20);
+    const result = await verifyTampered(t.db, swap(10, 20));
+    expect(result).toMatchObject({
+      ok: false,
+      checked: 9,
+      firstBroken: { chainSeq: 10, id: b.id, reason: 'reordered' },
+    });
+    expect(result.firstBroken?.message.en).toContain('chain_seq 19');
+  });
+
+  it('adjacent swapped records are reported as reordered', async () => {
+    const b = await rowAt(t.db, 6);
+    expect((await verifyTampered(t.db, swap(5, 6))).firstBroken).toMatchObject({
+      chainSeq: 5,
+      id: b.id,
+      reason: 'reordered',
+    });
+  });
+
+  it.each([
+    ['hash', "UPDATE audit_log SET hash = repeat('a', 64) WHERE chain_seq = 10"],
+    ['prev_hash', "UPDATE audit_log SET prev_hash = repeat('a', 64) WHERE chain_seq = 10"],
+  ])('an edited %s is a hash mismatch', async (_, sql) => {
+    const victim = await rowAt(t.db, 10);
+    expect(await verifyTampered(t.db, (tx) => tx.query(sql))).toMatchObject({
+      ok: false,
+      checked: 9,
+      firstBroken: { chainSeq: 10, id: victim.id, reason: 'hash_mismatch' },
+    });
+  });
+
+  it('a record rewritten with freshly computed hashes breaks the next link', async () => {
+    const victim = await rowAt(t.db, 10);
+    const next = await rowAt(t.db, 11);
+    // A careful forger recomputes the content hash and the chain hash of the record they replace.
+    const result = await verifyTampered(t.db, async (tx) => {
+      await tx.query('DELETE FROM audit_log WHERE id = $1', [victim.id]);
+      await appendAudit(tx, { ...entry(999), occurredAt: new Date(T0) });
+      const [row] = await tx.query<{ id: number; content_hash: string }>(
+        'SELECT id, content_hash FROM audit_log WHERE chain_seq IS NULL',
+      );
+      await tx.query('UPDATE audit_log SET chain_seq = 10, prev_hash = $2, hash = $3 WHERE id = $1', [
+        row?.id,
+        victim.prev_hash,
+        calculateChainHash(victim.prev_hash, row?.content_hash ?? ''),
+      ]);
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      checked: 10,
+      firstBroken: { chainSeq: 11, id: next.id, reason: 'link_broken' },
+    });
+  });
+
+  it('runAuditVerify prints the verdict in both languages and exits 0, then 1 naming the record', async () => {
+    let text = '';
+    const out = { write: (s: string) => (text += s) };
+    expect(await runAuditVerify(t.db, out)).toBe(0);
+    expect(text).toContain('校验通过');
+    expect(text).toContain('Intact: 30 records');
+    const victim = await rowAt(t.db, 17);
+    text = '';
+    const code = await whileTampered(
+      t.db,
+      (tx) => tx.query("UPDATE audit_log SET action = 'x' WHERE chain_seq = 17"),
+      (tx) => runAuditVerify(tx, out),
+    );
+    expect(code).toBe(1);
+    expect(text).toContain('校验失败');
+    expect(text).toContain(`chain_seq=17 id=${victim.id}`);
+    expect(text).toContain('content_altered');
+  });
+
+  it('the append-only trigger refuses UPDATE, DELETE and TRUNCATE through the normal connection', async () => {
+    const refused = async (sql: string) => {
+      await expect(t.db.query(sql)).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(/审计记录|入链/),
+      });
+    };
+    await refused("UPDATE audit_log SET action = 'x' WHERE chain_seq = 3");
+    await refused("UPDATE audit_log SET details = '{}' WHERE chain_seq = 3");
+    await refused("UPDATE audit_log SET hash = repeat('a', 64) WHERE chain_seq = 3");
+    await refused('UPDATE audit_log SET chain_seq = 99 WHERE chain_seq = 3');
+    await refused('DELETE FROM audit_log WHERE chain_seq = 3');
+    await refused('DELETE FROM audit_log');
+    await refused('TRUNCATE audit_log');
+    // An unchained record may only get all three chain columns at once (what the chainer does).
+    await appendAudit(t.db, entry(40));
+    await refused('UPDATE audit_log SET chain_seq = 31 WHERE chain_seq IS NULL');
+    await refused("UPDATE audit_log SET action = 'x' WHERE chain_seq IS NULL");
+    expect(await chainPendingAudit(t.db)).toBe(1);
+    await expectIntact(t.db);
+  });
+});
+
+describe('the application database role (docs/operations/audit-db-role.sql)', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await t.db.exec(readFileSync(ROLE_SQL, 'utf8'));
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  const asApp = <T>(fn: (tx: Queryable) => Promise<T>) =>
+    t.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL ROLE zongzhi_app');
+      return fn(tx);
+    });
+
+  it('may append, chain and write business tables', async () => {
+    await asApp(async (tx) => {
+      await appendAudit(tx, entry(1));
+      await tx.query(
+        "INSERT INTO units (code, name, kind, path, depth, valid_from) VALUES ('R1', '角色测试县', 'county', '/', 0, '2020-01-01')",
+      );
+    });
+    await asApp(async (tx) => {
+      await tx.query(
+        "UPDATE audit_log SET chain_seq = 1, prev_hash = repeat('0', 64), hash = repeat('f', 64) WHERE chain_seq IS NULL",
+      );
+    });
+    expect((await t.db.query('SELECT id FROM audit_log WHERE chain_seq = 1')).length).toBe(1);
+  });
+
+  it.each([
+    ['UPDATE of a content column', "UPDATE audit_log SET action = 'x'"],
+    ['DELETE', 'DELETE FROM audit_log'],
+    ['TRUNCATE', 'TRUNCATE audit_log'],
+    ['disabling the trigger', 'ALTER TABLE audit_log DISABLE TRIGGER USER'],
+    ['bypassing triggers', 'SET LOCAL session_replication_role = replica'],
+    ['changing the schema', 'CREATE TABLE intruder (id int)'],
+  ])('may not: %s', async (_, sql) => {
+    await expect(asApp((tx) => tx.query(sql))).rejects.toMatchObject({ code: '42501' });
+  });
+});
