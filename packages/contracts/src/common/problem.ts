@@ -32,7 +32,6 @@ export const isoDateSchema = z
   .refine(
     (s) =>
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: 'not a real date',
-    },
+    // The Chinese text of a custom issue travels in params.zh (see server/platform/http/problem.ts).
+    { message: 'not a real date', params: { zh: '不是有效的日期' } },
   );
