@@ -1,1 +1,9 @@
-export {};
+export * from './units/unit-kinds';
+export * from './responsibility/post-kinds';
+export * from './responsibility/is-valid-on';
+export * from './responsibility/decide-responsible-on-date';
+export * from './responsibility/decide-coverage-gaps';
+export * from './calendar/index';
+export * from './duties/index';
+export * from './rulebook/index';
+export * from './rulebook/diff-rulebooks';

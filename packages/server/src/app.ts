@@ -38,6 +38,9 @@ declare module 'fastify' {
   }
 }
 
+/** A route of the API with the policy it declared; the inventory tests walk. */
+export type RouteInfo = { method: string; url: string; access: AccessPolicy };
+
 export type ZApp = FastifyInstance<
   RawServerDefault,
   RawRequestDefaultExpression,
@@ -96,22 +99,27 @@ export const buildApp = async (options: BuildAppOptions) => {
     config,
     chainer,
     security: () => security,
+    setSecurity: (settings) => {
+      security = settings;
+    },
     audit: createAuditForRequest(clock),
   };
   const stored = await db.query<{ value: Partial<SecuritySettings> }>(
     "SELECT value FROM app_settings WHERE key = 'security'",
   );
   if (stored[0]) security = { ...security, ...stored[0].value };
-  app.decorate('zz', { setSecurity: (s: SecuritySettings) => (security = s) });
 
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('access', null);
 
   // Every API route must say who may call it; a forgotten policy fails at start-up, not in production.
+  const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.access)
-      throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    if (!route.url.startsWith('/api/v1')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
   await app.register(cookie);
@@ -141,10 +149,13 @@ export const buildApp = async (options: BuildAppOptions) => {
 
   const authenticate = createAuthenticate({ db, clock, security: ctx.security, chainer });
   const authorize = createAuthorize({ db, clock, security: ctx.security, chainer });
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/v1')) await authenticate(request);
+  // Who is calling and may they call this route: decided before the body is even parsed, so a
+  // forbidden caller gets 403 rather than a validation error, and nobody unauthenticated costs a parse.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/v1')) return;
+    await authenticate(request);
+    await authorize(request, reply);
   });
-  app.addHook('preHandler', authorize);
   app.addHook('onResponse', async () => {
     chainer.kick();
   });
@@ -161,5 +172,5 @@ export const buildApp = async (options: BuildAppOptions) => {
       return reply.sendFile('index.html');
     });
   }
-  return { app, ctx };
+  return { app, ctx, routes };
 };

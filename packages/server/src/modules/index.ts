@@ -1,10 +1,18 @@
 import type { ZApp } from '../app';
 import type { AppContext } from '../platform/context';
+import { registerAccountsRoutes } from './accounts/accounts.routes';
+import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { registerHealthRoutes } from './health/health.routes';
+import { registerRegistryRoutes } from './registry/registry.routes';
+import { registerRulebookRoutes } from './rulebook/rulebook.routes';
 
 /** Every area's routes, mounted under /api/v1. Add a line per area. */
 export const registerModules = async (app: ZApp, ctx: AppContext) => {
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerAccountsRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerRegistryRoutes(app, ctx);
+  registerRulebookRoutes(app, ctx);
 };

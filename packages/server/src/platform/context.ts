@@ -12,6 +12,8 @@ export type AppContext = {
   chainer: AuditChainer;
   /** Current security settings (config defaults overlaid by app_settings). */
   security: () => SecuritySettings;
+  /** Applies security settings to this process at once; the caller has stored them already. */
+  setSecurity: (settings: SecuritySettings) => void;
   /** Appends an audit record for this request (actor, ip, request id and time filled in). */
   audit: (
     q: Queryable,

@@ -204,7 +204,7 @@ export const createTestApp = async (options: { seed?: boolean } = {}) => {
   const testDb = await createTestDatabase();
   const clock: FakeClock = createFakeClock(TEST_START);
   const world = options.seed === false ? null : await seedWorld(testDb.db);
-  const { app, ctx } = await buildApp({ db: testDb.db, config: testConfig(), clock });
+  const { app, ctx, routes } = await buildApp({ db: testDb.db, config: testConfig(), clock });
   await app.ready();
   const login = async (username: string, password = TEST_PASSWORD): Promise<Session> => {
     // Each admin login must use a fresh TOTP step: move the clock on one step.
@@ -230,6 +230,7 @@ export const createTestApp = async (options: { seed?: boolean } = {}) => {
   return {
     app,
     ctx,
+    routes,
     db: testDb.db,
     clock,
     world: world as World,

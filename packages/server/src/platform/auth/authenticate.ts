@@ -11,6 +11,8 @@ import type { Access, Principal, RoleGrant } from './principal';
 
 export const SESSION_COOKIE = 'zz_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/** API keys are found by their first characters (stored in api_keys.prefix), then checked by hash. */
+export const API_KEY_PREFIX_LENGTH = 12;
 
 export const sessionErrors = defineErrors({
   'auth.session_expired': {
@@ -66,7 +68,7 @@ export const createAuthenticate = (deps: Deps) => async (request: FastifyRequest
   request.csrfToken = null;
   const key = apiKeyFrom(request);
   if (key) {
-    const prefix = key.slice(0, 12);
+    const prefix = key.slice(0, API_KEY_PREFIX_LENGTH);
     const [row] = await deps.db.query<{
       id: number;
       name: string;

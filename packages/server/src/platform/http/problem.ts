@@ -12,6 +12,7 @@ type ZodLikeIssue = {
   origin?: unknown;
   format?: unknown;
   values?: unknown;
+  params?: { zh?: unknown };
 };
 
 const joinPath = (prefix: string, path: readonly PropertyKey[] | undefined) =>
@@ -41,7 +42,7 @@ export const describeIssueZh = (issue: ZodLikeIssue): string => {
     case 'unrecognized_keys':
       return '包含不允许的字段';
     case 'custom':
-      return issue.message ?? '取值无效';
+      return typeof issue.params?.zh === 'string' ? issue.params.zh : (issue.message ?? '取值无效');
     default:
       return '取值无效';
   }
