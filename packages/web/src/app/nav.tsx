@@ -1,0 +1,27 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  FileExcelOutlined,
+  KeyOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Area } from '../lib/access';
+import type { MessageKey } from '../lib/i18n/i18n';
+
+export type NavItem = { path: string; label: MessageKey; icon: ReactNode; area: Area };
+
+/** The menu, in order; each item shows only to roles that may read its area. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, area: 'units' },
+  { path: '/people', label: 'nav.people', icon: <TeamOutlined />, area: 'people' },
+  { path: '/coverage', label: 'nav.coverage', icon: <WarningOutlined />, area: 'coverage' },
+  { path: '/registry', label: 'nav.registry', icon: <FileExcelOutlined />, area: 'registry' },
+  { path: '/accounts', label: 'nav.accounts', icon: <UserSwitchOutlined />, area: 'accounts' },
+  { path: '/api-keys', label: 'nav.apiKeys', icon: <KeyOutlined />, area: 'apiKeys' },
+  { path: '/security', label: 'nav.security', icon: <SafetyOutlined />, area: 'security' },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, area: 'audit' },
+];

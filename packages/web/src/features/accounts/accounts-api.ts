@@ -1,0 +1,7 @@
+export type {
+  Account,
+  AccountRole as RoleAssignment,
+  ApiKey,
+  SecuritySettingsInput as SecuritySettings,
+  TotpSecret,
+} from '@zongzhi/contracts';

@@ -1,0 +1,19 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Person, PersonDetail, Post } from '@zongzhi/contracts';
+import { type Page, api } from '../../lib/api';
+
+export type { Person, PersonDetail, Post };
+
+export const usePeople = (params: { q: string; unitId: number | null; page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: ['people', params],
+    queryFn: () => api.get<Page<Person>>('/people', params),
+    placeholderData: keepPreviousData,
+  });
+
+export const usePerson = (id: number, revealPhone: boolean) =>
+  useQuery({
+    queryKey: ['person', id, revealPhone],
+    queryFn: () => api.get<PersonDetail>(`/people/${id}`, revealPhone ? { revealPhone: true } : {}),
+    placeholderData: keepPreviousData,
+  });

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../lib/api';
+import { useI18n } from '../../lib/i18n/i18n';
+import { useDomainLabels } from '../../lib/labels';
+import { useAccess } from '../../lib/session';
+import { type Post, usePerson } from './people-api';
+
+export const PersonPage = () => {
+  const { t, pick } = useI18n();
+  const id = Number(useParams().id);
+  const { postKind: kindLabel } = useDomainLabels();
+  const { canWrite } = useAccess();
+  const [revealPhone, setRevealPhone] = useState(false);
+  const person = usePerson(id, revealPhone);
+  if (person.isLoading) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+  if (person.error || !person.data)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={
+          person.error instanceof ApiError ? pick(person.error.problem.message) : t('common.networkError')
+        }
+      />
+    );
+  const p = person.data;
+  // Newest first: the current posts lead, the career reads backwards in time.
+  const posts = [...(p.posts ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
+  const columns: TableColumnsType<Post> = [
+    {
+      title: t('common.unit'),
+      key: 'unit',
+      render: (_, post) => <Link to={`/units/${post.unitId}`}>{post.unitName}</Link>,
+    },
+    { title: t('posts.title'), dataIndex: 'title' },
+    { title: t('posts.kind'), dataIndex: 'postKind', responsive: ['md'], render: kindLabel },
+    { title: t('posts.portfolio'), dataIndex: 'portfolio', responsive: ['lg'], render: (v) => v ?? '' },
+    { title: t('posts.startDate'), dataIndex: 'startDate' },
+    {
+      title: t('posts.endDate'),
+      dataIndex: 'endDate',
+      render: (v: string | null) => v ?? <Tag color="green">{t('common.present')}</Tag>,
+    },
+  ];
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card size="small">
+        <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="person-name">
+          {p.name}
+        </Typography.Title>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          items={[
+            {
+              key: 'gender',
+              label: t('people.gender'),
+              children: p.gender ? t(p.gender === 'male' ? 'people.male' : 'people.female') : '—',
+            },
+            { key: 'birth', label: t('people.birthDate'), children: p.birthDate ?? '—' },
+            {
+              key: 'phone',
+              label: t('people.phone'),
+              children: (
+                <Space size={4}>
+                  {p.phone ?? '—'}
+                  {p.phoneMasked && canWrite('people') && (
+                    <Button type="link" size="small" onClick={() => setRevealPhone(true)}>
+                      {t('people.revealPhone')}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('people.posts')}>
+        {posts.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('people.postsEmpty')} />
+        ) : (
+          <>
+            <Timeline
+              style={{ marginTop: 8 }}
+              items={posts.map((post) => ({
+                key: post.id,
+                color: post.endDate === null ? 'green' : 'gray',
+                content: (
+                  <>
+                    <Typography.Text strong>
+                      {post.startDate} ~ {post.endDate ?? t('common.present')}
+                    </Typography.Text>
+                    <br />
+                    {post.unitName} · {post.title}（{kindLabel(post.postKind)}）
+                  </>
+                ),
+              }))}
+            />
+            <Table<Post>
+              data-testid="person-posts"
+              size="small"
+              rowKey="id"
+              scroll={{ x: 'max-content' }}
+              columns={columns}
+              dataSource={posts}
+              pagination={false}
+            />
+          </>
+        )}
+      </Card>
+    </Space>
+  );
+};
