@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
+import { prepareDatabase } from './bootstrap';
 import { type Database, openDatabase } from './db/client';
-import { migrate } from './db/migrate';
 import { type AppConfig, DEFAULT_SECURITY, VERSION, loadSecretKey } from './platform/config';
 
 export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -35,12 +35,12 @@ export const configFor = (e: Environment, env: NodeJS.ProcessEnv = process.env):
 });
 
 /** Opens the database, applies migrations and listens. The caller owns the lock on the data dir. */
-export const startServer = async (e: Environment, db?: Database) => {
+export const startServer = async (e: Environment, db?: Database, config: AppConfig = configFor(e)) => {
   const database = db ?? (await openConfiguredDatabase(e));
-  await migrate(database);
+  await prepareDatabase(database);
   const { app, ctx } = await buildApp({
     db: database,
-    config: configFor(e),
+    config,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
   });
   await app.listen({ port: e.port, host: e.host });

@@ -1,0 +1,13 @@
+import type { Database } from './db/client';
+import { migrate } from './db/migrate';
+import { ensurePresetRulebooks } from './modules/rulebook/ensure-preset-rulebooks';
+
+/**
+ * Brings a database up to what this version of the product expects: the migrations, then the
+ * shipped rulebook presets (idempotent). Every entry point that opens a database calls this.
+ */
+export const prepareDatabase = async (db: Database) => {
+  const applied = await migrate(db);
+  const presets = await ensurePresetRulebooks(db);
+  return { applied, presets };
+};
