@@ -159,6 +159,13 @@ export const buildApp = async (options: BuildAppOptions) => {
   app.addHook('onResponse', async () => {
     chainer.kick();
   });
+  // Records written while no server ran (CLI, a crash) are chained at start; none is left at close.
+  app.addHook('onReady', async () => {
+    chainer.kick();
+  });
+  app.addHook('onClose', async () => {
+    await chainer.flush().catch((e: unknown) => app.log.error({ err: e }, 'audit chaining at close failed'));
+  });
 
   await app.register(async (api) => registerModules(api.withTypeProvider<ZodTypeProvider>(), ctx), {
     prefix: '/api/v1',

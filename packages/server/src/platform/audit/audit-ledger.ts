@@ -151,9 +151,18 @@ export const chainPendingAudit = async (db: Database): Promise<number> => {
   }
 };
 
-/** Coalesces chain requests: at most one run at a time, and one more if asked meanwhile. */
-export const createAuditChainer = (db: Database, onError: (e: unknown) => void = () => undefined) => {
+/**
+ * Coalesces chain requests: a kick waits `delayMs` so that a burst of writes is chained in one
+ * short transaction (on PGlite, with its single connection, chaining after every commit would
+ * make each writer wait for it); at most one run at a time, and one more if asked meanwhile.
+ */
+export const createAuditChainer = (
+  db: Database,
+  onError: (e: unknown) => void = () => undefined,
+  delayMs = 50,
+) => {
   let running: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
   let again = false;
   const run = async (): Promise<void> => {
     do {
@@ -161,19 +170,29 @@ export const createAuditChainer = (db: Database, onError: (e: unknown) => void =
       await chainPendingAudit(db).catch(onError);
     } while (again);
   };
+  const start = () => {
+    timer = null;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = run().finally(() => {
+      running = null;
+    });
+  };
   return {
     /** Ask for a chaining run soon (after a response is sent). */
     kick: () => {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = run().finally(() => {
-        running = null;
-      });
+      if (timer) return;
+      timer = setTimeout(start, delayMs);
+      timer.unref();
     },
     /** Wait until everything committed so far is chained. */
     flush: async () => {
+      if (timer) {
+        clearTimeout(timer);
+        timer = null;
+      }
       while (running) await running;
       await chainPendingAudit(db);
     },
