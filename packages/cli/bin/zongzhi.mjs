@@ -1,12 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx zongzhi …` works without a build step.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+// Runs the TypeScript CLI in this process through tsx's loader, so `npx zongzhi …` works without
+// a build step and signals (Ctrl+C, SIGTERM) reach the server directly.
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx/cli');
-const main = join(dirname(fileURLToPath(import.meta.url)), '../src/main.ts');
-const r = spawnSync(process.execPath, [tsx, main, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+register();
+process.env.ZONGZHI_CLI_ENTRY = '1';
+await import(pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '../src/main.ts')).href);
