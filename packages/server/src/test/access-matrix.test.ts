@@ -74,7 +74,9 @@ const freshAccount = async () => {
     passwordHash,
     roles: [{ role: 'liaison', unitId: t.world.units.town1.id }],
   });
-  const [grant] = await t.db.query<{ id: number }>('SELECT id FROM role_assignments WHERE account_id = $1', [id]);
+  const [grant] = await t.db.query<{ id: number }>('SELECT id FROM role_assignments WHERE account_id = $1', [
+    id,
+  ]);
   return { id, username, assignmentId: grant!.id };
 };
 const freshApiKey = async () => {
@@ -88,7 +90,14 @@ const freshApiKey = async () => {
 const importWorkbook = async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(templateXlsx as unknown as ExcelJS.Buffer);
-  wb.getWorksheet('单位')!.addRow([unique('4302218'), unique('导入村'), 'village', '430221100000', 100, '2020-01-01']);
+  wb.getWorksheet('单位')!.addRow([
+    unique('4302218'),
+    unique('导入村'),
+    'village',
+    '430221100000',
+    100,
+    '2020-01-01',
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 };
 
@@ -97,11 +106,18 @@ const units = () => t.world.units;
 
 const probes: Record<string, Probe> = {
   'GET /api/v1/auth/session': { scope: 'none', prepare: async () => ({ url: '/api/v1/auth/session' }) },
-  'POST /api/v1/auth/logout': { scope: 'none', freshSession: true, prepare: async () => ({ url: '/api/v1/auth/logout' }) },
+  'POST /api/v1/auth/logout': {
+    scope: 'none',
+    freshSession: true,
+    prepare: async () => ({ url: '/api/v1/auth/logout' }),
+  },
   'POST /api/v1/auth/password': {
     scope: 'none',
     // A wrong current password proves the route was reached without changing the account.
-    prepare: async () => ({ url: '/api/v1/auth/password', payload: { currentPassword: 'wrong', newPassword: 'Xx!12345678' } }),
+    prepare: async () => ({
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: 'wrong', newPassword: 'Xx!12345678' },
+    }),
     expect: () => 400,
   },
   'POST /api/v1/auth/totp/enroll': {
@@ -134,7 +150,10 @@ const probes: Record<string, Probe> = {
   },
   'PATCH /api/v1/accounts/:id': {
     scope: 'record',
-    prepare: async () => ({ url: `/api/v1/accounts/${(await freshAccount()).id}`, payload: { displayName: '改名' } }),
+    prepare: async () => ({
+      url: `/api/v1/accounts/${(await freshAccount()).id}`,
+      payload: { displayName: '改名' },
+    }),
   },
   'POST /api/v1/accounts/:id/reset-password': {
     scope: 'record',
@@ -165,7 +184,10 @@ const probes: Record<string, Probe> = {
     scope: 'record',
     prepare: async () => ({ url: `/api/v1/accounts/${(await freshAccount()).id}/reset-totp` }),
   },
-  'GET /api/v1/security/settings': { scope: 'none', prepare: async () => ({ url: '/api/v1/security/settings' }) },
+  'GET /api/v1/security/settings': {
+    scope: 'none',
+    prepare: async () => ({ url: '/api/v1/security/settings' }),
+  },
   'PUT /api/v1/security/settings': {
     scope: 'none',
     prepare: async () => ({ url: '/api/v1/security/settings', payload: { ...t.ctx.security() } }),
@@ -180,20 +202,32 @@ const probes: Record<string, Probe> = {
   },
   'POST /api/v1/api-keys': {
     scope: 'record',
-    prepare: async () => ({ url: '/api/v1/api-keys', payload: { name: unique('key'), role: 'orgdept', unitId: units().town1.id } }),
+    prepare: async () => ({
+      url: '/api/v1/api-keys',
+      payload: { name: unique('key'), role: 'orgdept', unitId: units().town1.id },
+    }),
   },
   'DELETE /api/v1/api-keys/:id': {
     scope: 'record',
     prepare: async () => ({ url: `/api/v1/api-keys/${await freshApiKey()}` }),
   },
   'GET /api/v1/audit': { scope: 'none', prepare: async () => ({ url: '/api/v1/audit' }) },
-  'GET /api/v1/audit/export.xlsx': { scope: 'none', prepare: async () => ({ url: '/api/v1/audit/export.xlsx' }) },
+  'GET /api/v1/audit/export.xlsx': {
+    scope: 'none',
+    prepare: async () => ({ url: '/api/v1/audit/export.xlsx' }),
+  },
   'GET /api/v1/audit/verify': { scope: 'none', prepare: async () => ({ url: '/api/v1/audit/verify' }) },
   'GET /api/v1/units': {
     scope: 'record',
-    prepare: async () => ({ url: `/api/v1/units?q=${encodeURIComponent('甲村第一网格')}`, marker: '甲村第一网格' }),
+    prepare: async () => ({
+      url: `/api/v1/units?q=${encodeURIComponent('甲村第一网格')}`,
+      marker: '甲村第一网格',
+    }),
   },
-  'GET /api/v1/units/:id': { scope: 'record', prepare: async () => ({ url: `/api/v1/units/${units().grid1a1.id}` }) },
+  'GET /api/v1/units/:id': {
+    scope: 'record',
+    prepare: async () => ({ url: `/api/v1/units/${units().grid1a1.id}` }),
+  },
   'GET /api/v1/units/:id/history': {
     scope: 'record',
     prepare: async () => ({ url: `/api/v1/units/${units().grid1a1.id}/history` }),
@@ -203,12 +237,21 @@ const probes: Record<string, Probe> = {
     bodyRef: true,
     prepare: async () => ({
       url: '/api/v1/units',
-      payload: { code: unique('4302217'), name: unique('新村'), kind: 'village', parentId: units().town1.id, validFrom: '2026-01-01' },
+      payload: {
+        code: unique('4302217'),
+        name: unique('新村'),
+        kind: 'village',
+        parentId: units().town1.id,
+        validFrom: '2026-01-01',
+      },
     }),
   },
   'PATCH /api/v1/units/:id': {
     scope: 'record',
-    prepare: async () => ({ url: `/api/v1/units/${(await freshUnit()).id}`, payload: { name: unique('改名村') } }),
+    prepare: async () => ({
+      url: `/api/v1/units/${(await freshUnit()).id}`,
+      payload: { name: unique('改名村') },
+    }),
   },
   'POST /api/v1/units/:id/move': {
     scope: 'record',
@@ -232,7 +275,10 @@ const probes: Record<string, Probe> = {
   },
   'POST /api/v1/units/:id/close': {
     scope: 'record',
-    prepare: async () => ({ url: `/api/v1/units/${(await freshUnit()).id}/close`, payload: { date: '2026-03-01' } }),
+    prepare: async () => ({
+      url: `/api/v1/units/${(await freshUnit()).id}/close`,
+      payload: { date: '2026-03-01' },
+    }),
   },
   'GET /api/v1/people': {
     scope: 'record',
@@ -241,15 +287,24 @@ const probes: Record<string, Probe> = {
       return { url: `/api/v1/people?q=${encodeURIComponent(p.name)}`, marker: p.name };
     },
   },
-  'GET /api/v1/people/:id': { scope: 'record', prepare: async () => ({ url: `/api/v1/people/${(await freshPerson()).id}` }) },
+  'GET /api/v1/people/:id': {
+    scope: 'record',
+    prepare: async () => ({ url: `/api/v1/people/${(await freshPerson()).id}` }),
+  },
   'POST /api/v1/people': {
     scope: 'record',
     bodyRef: true,
-    prepare: async () => ({ url: '/api/v1/people', payload: { name: unique('新人'), unitId: units().town1.id } }),
+    prepare: async () => ({
+      url: '/api/v1/people',
+      payload: { name: unique('新人'), unitId: units().town1.id },
+    }),
   },
   'PATCH /api/v1/people/:id': {
     scope: 'record',
-    prepare: async () => ({ url: `/api/v1/people/${(await freshPerson()).id}`, payload: { gender: 'female' } }),
+    prepare: async () => ({
+      url: `/api/v1/people/${(await freshPerson()).id}`,
+      payload: { gender: 'female' },
+    }),
   },
   'GET /api/v1/posts': {
     scope: 'record',
@@ -274,7 +329,10 @@ const probes: Record<string, Probe> = {
   },
   'PATCH /api/v1/posts/:id': {
     scope: 'record',
-    prepare: async () => ({ url: `/api/v1/posts/${(await freshPerson()).postId}`, payload: { title: '党委委员（兼）' } }),
+    prepare: async () => ({
+      url: `/api/v1/posts/${(await freshPerson()).postId}`,
+      payload: { title: '党委委员（兼）' },
+    }),
   },
   'GET /api/v1/units/:id/responsible': {
     scope: 'record',
@@ -284,7 +342,10 @@ const probes: Record<string, Probe> = {
     scope: 'record',
     prepare: async () => ({ url: `/api/v1/coverage?unitId=${units().town1.id}` }),
   },
-  'GET /api/v1/registry/template.xlsx': { scope: 'none', prepare: async () => ({ url: '/api/v1/registry/template.xlsx' }) },
+  'GET /api/v1/registry/template.xlsx': {
+    scope: 'none',
+    prepare: async () => ({ url: '/api/v1/registry/template.xlsx' }),
+  },
   'GET /api/v1/registry/export.xlsx': {
     scope: 'record',
     prepare: async () => ({ url: `/api/v1/registry/export.xlsx?unitId=${units().town1.id}` }),
@@ -301,7 +362,10 @@ const probes: Record<string, Probe> = {
     },
   },
   'GET /api/v1/rulebooks': { scope: 'none', prepare: async () => ({ url: '/api/v1/rulebooks' }) },
-  'GET /api/v1/rulebooks/:id': { scope: 'none', prepare: async () => ({ url: '/api/v1/rulebooks/henan-2016' }) },
+  'GET /api/v1/rulebooks/:id': {
+    scope: 'none',
+    prepare: async () => ({ url: '/api/v1/rulebooks/henan-2016' }),
+  },
   'GET /api/v1/rulebooks/:id/versions': {
     scope: 'none',
     prepare: async () => ({ url: '/api/v1/rulebooks/henan-2016/versions' }),
@@ -364,9 +428,11 @@ describe('role × scope matrix over every route', () => {
     t = await createTestApp();
     await ensurePresetRulebooks(t.db, PRESET_RULEBOOKS_DIR, t.clock);
     passwordHash = await hashPassword('Matrix!pass-2026');
-    for (const role of ROLES) for (const { name } of accountsFor(role)) sessions.set(name, await t.login(name));
-    templateXlsx = (await sessions.get('operator')!.inject({ method: 'GET', url: '/api/v1/registry/template.xlsx' }))
-      .rawPayload;
+    for (const role of ROLES)
+      for (const { name } of accountsFor(role)) sessions.set(name, await t.login(name));
+    templateXlsx = (
+      await sessions.get('operator')!.inject({ method: 'GET', url: '/api/v1/registry/template.xlsx' })
+    ).rawPayload;
   }, 120_000);
   afterAll(async () => t.close());
 
@@ -409,7 +475,9 @@ describe('role × scope matrix over every route', () => {
           const expected = probe.expect?.(role) ?? 'success';
           const ok =
             expected === 'success'
-              ? res.statusCode >= 200 && res.statusCode < 300 && (req.marker === undefined || res.body.includes(req.marker))
+              ? res.statusCode >= 200 &&
+                res.statusCode < 300 &&
+                (req.marker === undefined || res.body.includes(req.marker))
               : expected === 'reached'
                 ? ![401, 403, 404].includes(res.statusCode) && res.statusCode < 500
                 : res.statusCode === expected;
@@ -425,7 +493,10 @@ describe('role × scope matrix over every route', () => {
     const failures: string[] = [];
     for (const route of t.routes) {
       if ('public' in route.access) continue;
-      const res = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(/:(\w+)/g, '1') });
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: route.url.replace(/:(\w+)/g, '1'),
+      });
       if (res.statusCode !== 401) failures.push(`${route.method} ${route.url} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);
@@ -433,7 +504,16 @@ describe('role × scope matrix over every route', () => {
 
   it('answers malformed input on every write route with a 4xx problem and writes nothing', async () => {
     const failures: string[] = [];
-    const tables = ['units', 'unit_history', 'people', 'posts', 'accounts', 'role_assignments', 'api_keys', 'app_settings'];
+    const tables = [
+      'units',
+      'unit_history',
+      'people',
+      'posts',
+      'accounts',
+      'role_assignments',
+      'api_keys',
+      'app_settings',
+    ];
     // Every row's text, not only the counts: an UPDATE that should not have happened shows too.
     const checksum = async () =>
       (
@@ -458,8 +538,16 @@ describe('role × scope matrix over every route', () => {
       });
       const after = await checksum();
       const body = res.json() as { message?: { zh?: string; en?: string } };
-      if (res.statusCode < 400 || res.statusCode >= 500 || !body.message?.zh || !body.message.en || before !== after)
-        failures.push(`${route.method} ${route.url} → ${res.statusCode}${before === after ? '' : ' and rows changed'}`);
+      if (
+        res.statusCode < 400 ||
+        res.statusCode >= 500 ||
+        !body.message?.zh ||
+        !body.message.en ||
+        before !== after
+      )
+        failures.push(
+          `${route.method} ${route.url} → ${res.statusCode}${before === after ? '' : ' and rows changed'}`,
+        );
     }
     expect(failures).toEqual([]);
   });
