@@ -40,6 +40,28 @@ export const UNIT_KIND_LABELS = Object.fromEntries(UNIT_KIND_TABLE.map((r) => [r
   Bilingual
 >;
 
+/**
+ * Territorial units carry the 12-digit administrative-division code (GB/T 2260 + the statistical
+ * town and village extension: 省2 市2 县2 乡3 村3); a grid extends its village's code with a serial
+ * of up to 7 digits. Departments and other units keep whatever code the jurisdiction uses.
+ */
+const TERRITORIAL_CODE = /^\d{12}$/;
+const GRID_CODE = /^\d{13,19}$/;
+
+export const checkUnitCode = (kind: UnitKind, code: string): Bilingual | null => {
+  if (['province', 'city', 'county', 'town', 'village'].includes(kind) && !TERRITORIAL_CODE.test(code))
+    return {
+      zh: '行政区划类单位的编码应为 12 位数字（区划代码）',
+      en: 'A territorial unit needs a 12-digit administrative-division code',
+    };
+  if (kind === 'grid' && !GRID_CODE.test(code))
+    return {
+      zh: '网格编码应为 13 至 19 位数字（村级代码加序号）',
+      en: 'A grid code is 13–19 digits (village code + serial)',
+    };
+  return null;
+};
+
 export const REQUIRED_ROLES_BY_UNIT_KIND = Object.fromEntries(
   UNIT_KIND_TABLE.map((r) => [r.kind, r.requiredRoles]),
 ) as Record<UnitKind, readonly CoverageRole[]>;

@@ -50,7 +50,7 @@ let templateXlsx: Buffer;
 
 const freshUnit = async (parentId = t.world.units.town1.id) => {
   const name = unique('矩阵村');
-  const u = await insertUnit(t.db, { name, kind: 'village', parentId, code: unique('4302219') });
+  const u = await insertUnit(t.db, { name, kind: 'village', parentId, code: unique('43022191') });
   return { ...u, name };
 };
 const freshPerson = async () => {
@@ -91,7 +91,7 @@ const importWorkbook = async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(templateXlsx as unknown as ExcelJS.Buffer);
   wb.getWorksheet('单位')!.addRow([
-    unique('4302218'),
+    unique('43022181'),
     unique('导入村'),
     'village',
     '430221100000',
@@ -238,7 +238,7 @@ const probes: Record<string, Probe> = {
     prepare: async () => ({
       url: '/api/v1/units',
       payload: {
-        code: unique('4302217'),
+        code: unique('43022171'),
         name: unique('新村'),
         kind: 'village',
         parentId: units().town1.id,
@@ -267,8 +267,8 @@ const probes: Record<string, Probe> = {
       payload: {
         date: '2026-03-01',
         parts: [
-          { code: unique('4302216'), name: unique('分村') },
-          { code: unique('4302216'), name: unique('分村') },
+          { code: unique('43022161'), name: unique('分村') },
+          { code: unique('43022161'), name: unique('分村') },
         ],
       },
     }),

@@ -1,3 +1,4 @@
+import { checkUnitCode } from '@zongzhi/domain';
 import type { CreateUnitRequest, Unit } from '@zongzhi/contracts';
 import type { FastifyRequest } from 'fastify';
 import { getAccess } from '../../platform/auth/authenticate';
@@ -41,6 +42,8 @@ export const createUnit = async (
         ),
       ]);
     if (await findCurrentUnitIdByCode(tx, input.code)) throw duplicateCode('body.code', input.code);
+    const codeProblem = checkUnitCode(input.kind, input.code);
+    if (codeProblem) throw invalid([field('body.code', codeProblem.zh, codeProblem.en)]);
     const { id } = await insertUnit(tx, {
       code: input.code,
       name: input.name,

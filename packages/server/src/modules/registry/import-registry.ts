@@ -1,5 +1,11 @@
 import type { RegistryImportResponse } from '@zongzhi/contracts';
-import { POST_KIND_TABLE, type PostKind, UNIT_KIND_TABLE, type UnitKind } from '@zongzhi/domain';
+import {
+  POST_KIND_TABLE,
+  type PostKind,
+  UNIT_KIND_TABLE,
+  type UnitKind,
+  checkUnitCode,
+} from '@zongzhi/domain';
 import type ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import { getAccess } from '../../platform/auth/authenticate';
@@ -172,6 +178,8 @@ export const importRegistry = async (
     const kind = unitKindOf.get(kindText);
     if (kindText && !kind)
       add('units', 2, row.line, '单位类型不在允许范围内（见说明）', 'Unknown unit kind (see 说明)');
+    const codeProblem = kind && code && CODE.test(code) ? checkUnitCode(kind, code) : null;
+    if (codeProblem) add('units', 0, row.line, codeProblem.zh, codeProblem.en);
     const parentCode = required('units', row, 3);
     const popText = row.cells[4] ?? '';
     const population = popText === '' ? null : Number(popText);

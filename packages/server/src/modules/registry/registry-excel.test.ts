@@ -152,14 +152,15 @@ describe('registry: Excel template, import, export', () => {
     const before = await counts(t);
     const body = await fill((wb) => {
       const units = wb.getWorksheet('单位')!;
-      units.addRow(['V-OK-1', '好村', 'village', '430221100000', '', '2020-01-01']);
-      units.addRow(['V-OK-2', '坏村', '星球', 'NOPE', -5, '2020-13-01']);
-      units.addRow(['L-A', '环甲', 'village', 'L-B', '', '2020-01-01']);
-      units.addRow(['L-B', '环乙', 'village', 'L-A', '', '2020-01-01']);
-      wb.getWorksheet('人员')!.addRow(['P1', '好人', '男', '', '', 'V-OK-1']);
+      units.addRow(['430221109911', '好村', 'village', '430221100000', '', '2020-01-01']);
+      units.addRow(['430221109912', '坏村', '星球', 'NOPE', -5, '2020-13-01']);
+      units.addRow(['430221109913', '环甲', 'village', '430221109914', '', '2020-01-01']);
+      units.addRow(['430221109914', '环乙', 'village', '430221109913', '', '2020-01-01']);
+      units.addRow(['V-SHORT', '短码村', 'village', '430221100000', '', '2020-01-01']);
+      wb.getWorksheet('人员')!.addRow(['P1', '好人', '男', '', '', '430221109911']);
       const posts = wb.getWorksheet('任职')!;
-      posts.addRow(['P1', 'V-OK-1', 'member', '委员', '', '2021-01-01', '']);
-      posts.addRow(['P9', 'V-OK-1', 'member', '', '', '2021-01-01', '2020-01-01']);
+      posts.addRow(['P1', '430221109911', 'member', '委员', '', '2021-01-01', '']);
+      posts.addRow(['P9', '430221109911', 'member', '', '', '2021-01-01', '2020-01-01']);
     });
     const res = await upload(operator, body);
     expect(res.statusCode).toBe(400);
@@ -173,12 +174,14 @@ describe('registry: Excel template, import, export', () => {
         '单位!F3',
         '单位!D4',
         '单位!D5',
+        '单位!A6',
         '任职!A3',
         '任职!D3',
         '任职!G3',
       ]),
     );
     expect(paths).not.toContain('单位!A2');
+    // A territorial unit's code must be the 12-digit division code.
     const cell = res.json().errors.find((e: { path: string }) => e.path === '任职!D3');
     expect(cell.message).toEqual({ zh: '必填', en: 'Required' });
     expect(await counts(t)).toEqual(before);
@@ -189,7 +192,14 @@ describe('registry: Excel template, import, export', () => {
     const res = await upload(
       operator2,
       await fill((wb) => {
-        wb.getWorksheet('单位')!.addRow(['V-X', '越权村', 'village', '430221100000', '', '2020-01-01']);
+        wb.getWorksheet('单位')!.addRow([
+          '430221109915',
+          '越权村',
+          'village',
+          '430221100000',
+          '',
+          '2020-01-01',
+        ]);
       }),
     );
     expect(res.statusCode).toBe(400);

@@ -1,4 +1,5 @@
 import type { SplitUnitRequest, Unit } from '@zongzhi/contracts';
+import { checkUnitCode } from '@zongzhi/domain';
 import type { FastifyRequest } from 'fastify';
 import { getAccess } from '../../platform/auth/authenticate';
 import type { AppContext } from '../../platform/context';
@@ -54,6 +55,8 @@ export const splitUnit = async (
       if (codes.has(part.code))
         errors.push(field(`body.parts.${i}.code`, '拆分后的单位编码重复', 'Two parts have the same code'));
       codes.add(part.code);
+      const codeProblem = checkUnitCode(part.kind ?? unit.kind, part.code);
+      if (codeProblem) errors.push(field(`body.parts.${i}.code`, codeProblem.zh, codeProblem.en));
       for (const childId of part.childIds) {
         if (!children.has(childId) || assigned.has(childId))
           errors.push(

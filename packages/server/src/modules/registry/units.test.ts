@@ -80,7 +80,7 @@ describe('registry: units', () => {
     const audit = await t.login('auditadmin');
     expect((await audit.inject({ method: 'GET', url: '/api/v1/units' })).statusCode).toBe(403);
     const payload = {
-      code: 'X-1',
+      code: '430221109901',
       name: 'X',
       kind: 'village',
       parentId: t.world.units.town1.id,
@@ -127,7 +127,7 @@ describe('registry: units', () => {
     const { town1, town2 } = t.world.units;
     const before = await counts(t);
     const payload = {
-      code: 'NEW-1',
+      code: '430221109902',
       name: '新村',
       kind: 'village',
       parentId: town2.id,
@@ -272,7 +272,7 @@ describe('registry: units', () => {
       method: 'POST',
       url: '/api/v1/units',
       payload: {
-        code: 'V-SPLIT',
+        code: '430221109903',
         name: '大村',
         kind: 'village',
         parentId: town2.id,
@@ -283,7 +283,13 @@ describe('registry: units', () => {
     const grid = await operator.inject({
       method: 'POST',
       url: '/api/v1/units',
-      payload: { code: 'G-SPLIT', name: '大村网格', kind: 'grid', parentId: big.id, validFrom: '2020-01-01' },
+      payload: {
+        code: '430221109903001',
+        name: '大村网格',
+        kind: 'grid',
+        parentId: big.id,
+        validFrom: '2020-01-01',
+      },
     });
     const person = await operator.inject({
       method: 'POST',
@@ -303,8 +309,8 @@ describe('registry: units', () => {
       payload: {
         date: '2026-02-01',
         parts: [
-          { code: 'V-S1', name: '东村' },
-          { code: 'V-S2', name: '西村' },
+          { code: '430221109904', name: '东村' },
+          { code: '430221109905', name: '西村' },
         ],
       },
     });
@@ -317,8 +323,8 @@ describe('registry: units', () => {
       payload: {
         date: '2026-02-01',
         parts: [
-          { code: 'V-SPLIT', name: '东村', childIds: [grid.json().id] },
-          { code: 'V-S2', name: '西村' },
+          { code: '430221109903', name: '东村', childIds: [grid.json().id] },
+          { code: '430221109905', name: '西村' },
         ],
       },
     });

@@ -1,7 +1,9 @@
 import type { Unit, UpdateUnitRequest } from '@zongzhi/contracts';
+import { checkUnitCode } from '@zongzhi/domain';
 import type { FastifyRequest } from 'fastify';
 import { getAccess } from '../../platform/auth/authenticate';
 import type { AppContext } from '../../platform/context';
+import { field, invalid } from '../../platform/errors';
 import { duplicateCode } from './create-unit';
 import { assertInScope } from './registry-access';
 import { calculateToday } from './registry-calendar';
@@ -49,6 +51,10 @@ export const updateUnit = async (
     };
     const changed = (Object.keys(after) as (keyof UnitFields)[]).filter((k) => after[k] !== before[k]);
     if (changed.length === 0) return unit;
+    if (changed.includes('code') || changed.includes('kind')) {
+      const codeProblem = checkUnitCode(after.kind, after.code);
+      if (codeProblem) throw invalid([field('body.code', codeProblem.zh, codeProblem.en)]);
+    }
     if (after.code !== unit.code) {
       const holder = await findCurrentUnitIdByCode(tx, after.code);
       if (holder !== undefined && holder !== id) throw duplicateCode('body.code', after.code);
