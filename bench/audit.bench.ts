@@ -13,12 +13,12 @@
  */
 import type { Database } from '../packages/server/src/db/client';
 import {
-  type AuditContent,
   type AuditEntry,
   appendAudit,
   calculateContentHash,
   chainPendingAudit,
   createAuditChainer,
+  toAuditContent,
 } from '../packages/server/src/platform/audit/audit-ledger';
 import { verifyAuditChain } from '../packages/server/src/platform/audit/verify-audit';
 import type { BenchFigure, BenchLog } from './figures';
@@ -116,20 +116,7 @@ const loadUnchained = async (db: Database, n: number, offset: number) => {
     for (let k = start; k < Math.min(n, start + BATCH); k++) {
       const i = offset + k;
       const e = entryFor(i);
-      // What appendAudit hashes for this entry (plain text, millisecond time: nothing to normalise).
-      const c: AuditContent = {
-        occurredAt: e.occurredAt.toISOString(),
-        actorId: e.actor?.id ?? null,
-        actorName: e.actor?.name ?? null,
-        actorRole: e.actor?.role ?? null,
-        action: e.action,
-        targetType: e.targetType ?? null,
-        targetId: String(e.targetId),
-        outcome: e.outcome,
-        ip: e.ip ?? null,
-        requestId: e.requestId ?? null,
-        details: JSON.parse(JSON.stringify(e.details)) as Record<string, unknown>,
-      };
+      const c = toAuditContent(e);
       const row = [
         c.occurredAt,
         c.actorId,

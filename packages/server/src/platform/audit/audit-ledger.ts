@@ -55,7 +55,8 @@ const storableJson = (v: unknown): unknown => {
   return v;
 };
 
-const toContent = (e: AuditEntry): AuditContent => ({
+/** The hashed form of an entry, exactly as appendAudit stores it (bulk loaders reuse it). */
+export const toAuditContent = (e: AuditEntry): AuditContent => ({
   occurredAt: e.occurredAt.toISOString(),
   actorId: e.actor?.id ?? null,
   actorName: nullableText(e.actor?.name),
@@ -75,7 +76,7 @@ const toContent = (e: AuditEntry): AuditContent => ({
  * row: concurrent writers never wait on each other here. The chainer links it after commit.
  */
 export const appendAudit = async (q: Queryable, entry: AuditEntry): Promise<void> => {
-  const c = toContent(entry);
+  const c = toAuditContent(entry);
   await q.query(
     `INSERT INTO audit_log (occurred_at, actor_id, actor_name, actor_role, action, target_type, target_id,
        outcome, ip, request_id, details, content_hash)
