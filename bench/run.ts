@@ -81,6 +81,7 @@ type ModuleSpec = { file: string; title: string; fn: string; perDatabase: boolea
 // Bench modules other areas add: called when their file exists.
 const OPTIONAL_MODULES: ModuleSpec[] = [
   { file: 'registry.bench.ts', title: 'registry', fn: 'benchRegistry', perDatabase: true },
+  { file: 'duties-db.bench.ts', title: 'duties (database)', fn: 'benchDutyGenerationDb', perDatabase: true },
   {
     file: 'duties.bench.ts',
     title: 'duties (pure, no database)',
@@ -228,6 +229,12 @@ const main = async () => {
   for (const target of targets) {
     try {
       await timed(`audit — ${target.label}`, () => benchAudit(target.db, log, auditOptions(target.db.kind)));
+      // Before the registry bench: it loads the demo county into the still empty unit tables.
+      const dutiesDb = await loadModuleFunction(OPTIONAL_MODULES[1]!);
+      if (dutiesDb)
+        await timed(`duties, a year into the database — ${target.label}`, () =>
+          dutiesDb(target.db, log, { runs: QUICK ? 1 : 3 }),
+        );
       const registry = OPTIONAL_MODULES[0] && (await loadModuleFunction(OPTIONAL_MODULES[0]));
       if (registry) await timed(`registry — ${target.label}`, () => registry(target.db, log));
       if (target.url) {

@@ -5,3 +5,4 @@ export * from './accounts/index';
 export * from './registry/index';
 export * from './audit/audit';
 export * from './rulebook/index';
+export * from './duties/index';

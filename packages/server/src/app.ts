@@ -26,6 +26,7 @@ import { type AppConfig, DEFAULT_SECURITY, type SecuritySettings } from './platf
 import { type AppContext, createAuditForRequest } from './platform/context';
 import { handleError, handleNotFound } from './platform/http/problem';
 import { registerModules } from './modules';
+import { type DutySchedulerOptions, createDutyScheduler } from './modules/duties/duty-scheduler';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -55,6 +56,11 @@ export type BuildAppOptions = {
   clock?: Clock;
   logger?: boolean | FastifyBaseLogger | { level: string };
   chainer?: AuditChainer;
+  /**
+   * Runs the duty scheduler (occurrences and notifications) on a timer while the app is up: on in
+   * startServer, off by default so that tests drive `scheduler.tick()` with their fake clock.
+   */
+  scheduler?: boolean | Pick<DutySchedulerOptions, 'intervalMs' | 'initialDelayMs'>;
 };
 
 const REDACT = [
@@ -180,5 +186,17 @@ export const buildApp = async (options: BuildAppOptions) => {
       return reply.sendFile('index.html');
     });
   }
-  return { app, ctx, routes };
+  const scheduler = options.scheduler
+    ? createDutyScheduler({
+        db,
+        clock,
+        ...(typeof options.scheduler === 'object' ? options.scheduler : {}),
+        onError: (e) => app.log.error({ err: e }, 'duty scheduler tick failed'),
+      })
+    : null;
+  if (scheduler) {
+    app.addHook('onReady', async () => scheduler.start());
+    app.addHook('onClose', async () => scheduler.stop());
+  }
+  return { app, ctx, routes, scheduler };
 };

@@ -42,6 +42,7 @@ export const startServer = async (e: Environment, db?: Database, config: AppConf
     db: database,
     config,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    scheduler: true,
   });
   await app.listen({ port: e.port, host: e.host });
   return { app, ctx, db: database };

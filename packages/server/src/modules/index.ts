@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context';
 import { registerAccountsRoutes } from './accounts/accounts.routes';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
+import { registerDutyRoutes } from './duties/duties.routes';
 import { registerHealthRoutes } from './health/health.routes';
 import { registerRegistryRoutes } from './registry/registry.routes';
 import { registerRulebookRoutes } from './rulebook/rulebook.routes';
@@ -15,4 +16,5 @@ export const registerModules = async (app: ZApp, ctx: AppContext) => {
   registerAuditRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   registerRulebookRoutes(app, ctx);
+  registerDutyRoutes(app, ctx);
 };

@@ -87,6 +87,30 @@ const freshApiKey = async () => {
   );
   return row!.id;
 };
+/** An occurrence of town1 due at the end of 2026 Q1, owed as a report (any fulfiller may file it). */
+const freshOccurrence = async () => {
+  const dutyId = unique('matrix-duty-');
+  const [row] = await t.db.query<{ id: number }>(
+    `INSERT INTO duty_occurrences (duty_id, unit_id, period_key, period_start, period_end, deadline, duty_name_zh,
+                                   duty_name_en, duty_kind, evidence_required, rulebook_id, rulebook_version,
+                                   generated_at)
+     VALUES ($1, $2, '2026-Q1', '2026-01-01', '2026-03-31', '2026-03-31', '矩阵报告', 'Matrix report', 'report',
+             false, 'national-2016', 1, now())
+     RETURNING id`,
+    [dutyId, t.world.units.town1.id],
+  );
+  return { id: row!.id, dutyId };
+};
+/** A notification to the account named after the role (its `<role>2` twin is someone else). */
+const freshNotification = async (role: Role) => {
+  const occurrence = await freshOccurrence();
+  const [row] = await t.db.query<{ id: number }>(
+    `INSERT INTO notifications (account_id, kind, occurrence_id, created_at)
+     VALUES ($1, 'due_soon', $2, '2100-01-01T00:00:00Z') RETURNING id`,
+    [t.world.accounts[role], occurrence.id],
+  );
+  return { id: row!.id, dutyId: occurrence.dutyId };
+};
 const importWorkbook = async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(templateXlsx as unknown as ExcelJS.Buffer);
@@ -394,6 +418,52 @@ const probes: Record<string, Probe> = {
       payload: { rulebookId: 'national-2016', validFrom: '2026-01-01' },
     }),
   },
+  'GET /api/v1/duties': {
+    scope: 'record',
+    prepare: async () => {
+      const o = await freshOccurrence();
+      return { url: `/api/v1/duties?dutyId=${o.dutyId}`, marker: o.dutyId };
+    },
+  },
+  'GET /api/v1/duties/:id': {
+    scope: 'record',
+    prepare: async () => ({ url: `/api/v1/duties/${(await freshOccurrence()).id}` }),
+  },
+  'GET /api/v1/duties/compliance': {
+    scope: 'record',
+    prepare: async () => ({ url: `/api/v1/duties/compliance?year=2026&unitId=${units().town1.id}` }),
+  },
+  'POST /api/v1/duties/:id/fulfil': {
+    scope: 'record',
+    prepare: async () => ({
+      url: `/api/v1/duties/${(await freshOccurrence()).id}/fulfil`,
+      payload: { kind: 'report', report: { summary: '矩阵测试报告' } },
+    }),
+  },
+  'POST /api/v1/duties/:id/waive': {
+    scope: 'record',
+    prepare: async () => ({
+      url: `/api/v1/duties/${(await freshOccurrence()).id}/waive`,
+      payload: { reason: '矩阵测试免除' },
+    }),
+  },
+  // Generation covers the caller's own scope, whatever it is: both accounts succeed.
+  'POST /api/v1/duties/generate': {
+    scope: 'none',
+    prepare: async () => ({ url: '/api/v1/duties/generate', payload: { year: 2026 } }),
+  },
+  // A notification is its recipient's: the `<role>2` account is "out of scope" for it.
+  'GET /api/v1/notifications': {
+    scope: 'record',
+    prepare: async (role) => {
+      const n = await freshNotification(role);
+      return { url: '/api/v1/notifications', marker: n.dutyId };
+    },
+  },
+  'POST /api/v1/notifications/:id/read': {
+    scope: 'record',
+    prepare: async (role) => ({ url: `/api/v1/notifications/${(await freshNotification(role)).id}/read` }),
+  },
 };
 
 /** A small layer over the national baseline, for the rulebook write probes. */
@@ -513,6 +583,9 @@ describe('role × scope matrix over every route', () => {
       'role_assignments',
       'api_keys',
       'app_settings',
+      'duty_occurrences',
+      'duty_fulfilments',
+      'notifications',
     ];
     // Every row's text, not only the counts: an UPDATE that should not have happened shows too.
     const checksum = async () =>

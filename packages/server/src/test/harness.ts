@@ -16,7 +16,12 @@ import { type AppConfig, DEFAULT_SECURITY, VERSION } from '../platform/config';
  */
 export const TEST_PG_URL = process.env.ZONGZHI_TEST_DATABASE_URL;
 
-export type TestDatabase = { db: Database; dispose: () => Promise<void> };
+export type TestDatabase = {
+  db: Database;
+  dispose: () => Promise<void>;
+  /** The PostgreSQL database's URL, for a second connection pool (a second server); none on PGlite. */
+  url?: string;
+};
 
 export const createTestDatabase = async (): Promise<TestDatabase> => {
   if (!TEST_PG_URL) {
@@ -35,6 +40,7 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   await migrate(db);
   return {
     db,
+    url: url.toString(),
     dispose: async () => {
       await db.close();
       const a = new pg.Client({ connectionString: TEST_PG_URL });
@@ -232,6 +238,7 @@ export const createTestApp = async (options: { seed?: boolean } = {}) => {
     ctx,
     routes,
     db: testDb.db,
+    databaseUrl: testDb.url,
     clock,
     world: world as World,
     login,

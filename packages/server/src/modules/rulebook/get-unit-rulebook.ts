@@ -1,40 +1,13 @@
 import type { UnitRulebookResponse } from '@zongzhi/contracts';
-import {
-  type Citation,
-  type RulebookDocument,
-  buildRulebookChain,
-  resolveEffectiveRulebook,
-} from '@zongzhi/domain';
+import { type Citation, buildRulebookChain, resolveEffectiveRulebook } from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
 import type { RoleGrant } from '../../platform/auth/principal';
 import { field } from '../../platform/errors';
 import { assertUnitInScope } from './rulebook-access';
 import { calculateEndOfDate } from './rulebook-dates';
 import { rulebookErrors } from './rulebook.errors';
-import {
-  findAncestryOnDate,
-  findNearestAttachment,
-  findUnitRef,
-  findVersionInForce,
-} from './rulebook.repository';
-
-/** A chain is a handful of levels (national → province → city → county → town); more is a loop. */
-const MAX_CHAIN = 16;
-
-/** Each rulebook from `id` up its `extends`, at the version in force before `before`. */
-const loadChainDocuments = async (q: Queryable, id: string, before: Date): Promise<RulebookDocument[]> => {
-  const documents: RulebookDocument[] = [];
-  const seen = new Set<string>();
-  let next: string | undefined = id;
-  while (next !== undefined && !seen.has(next) && documents.length < MAX_CHAIN) {
-    seen.add(next);
-    const found = await findVersionInForce(q, next, before);
-    if (!found) break;
-    documents.push(found.body);
-    next = found.body.extends;
-  }
-  return documents;
-};
+import { loadChainDocuments } from './resolve-rulebook-in-force';
+import { findAncestryOnDate, findNearestAttachment, findUnitRef } from './rulebook.repository';
 
 /**
  * "What applies here?": the rulebook in force for a unit on a date — attached to the unit or

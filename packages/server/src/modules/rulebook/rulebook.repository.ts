@@ -316,3 +316,16 @@ export const upsertUnitRulebook = async (
     replaced: previous ? { rulebookId: previous.rulebook_id } : null,
   };
 };
+
+/** Every unit's own attachment in force on a date (the latest from that date or before). */
+export const findAttachmentsOnDate = async (
+  q: Queryable,
+  date: string,
+): Promise<{ unitId: number; rulebookId: string }[]> =>
+  (
+    await q.query<{ unit_id: number; rulebook_id: string }>(
+      `SELECT DISTINCT ON (unit_id) unit_id, rulebook_id FROM unit_rulebooks
+        WHERE valid_from <= $1::date ORDER BY unit_id, valid_from DESC`,
+      [date],
+    )
+  ).map((r) => ({ unitId: r.unit_id, rulebookId: r.rulebook_id }));

@@ -1,0 +1,42 @@
+import { ROLES, type Role } from '@zongzhi/contracts';
+import type { RoleGrant } from '../../platform/auth/principal';
+import { isInScope } from '../../platform/auth/principal';
+import { notFound } from '../../platform/errors';
+
+// Who may call what (issue 3 §3). The duty ledger is read by those who follow a jurisdiction's
+// work; recorded by its operators and liaison officers; waived only by the 综治办's operator.
+export const DUTY_READERS = [
+  'sysadmin',
+  'operator',
+  'liaison',
+  'leader',
+  'orgdept',
+] as const satisfies readonly Role[];
+export const DUTY_FULFILLERS = ['operator', 'liaison'] as const satisfies readonly Role[];
+export const DUTY_WAIVERS = ['operator'] as const satisfies readonly Role[];
+export const DUTY_GENERATORS = ['operator', 'sysadmin'] as const satisfies readonly Role[];
+/** Notifications are the caller's own: whoever can log in reads theirs. */
+export const NOTIFICATION_READERS = ROLES;
+
+/** Answers the record, or 404 when it is absent or outside the caller's scope (the two look alike). */
+export const assertInScope = <T extends { unitPath: string }>(
+  grants: readonly RoleGrant[],
+  record: T | undefined,
+): T => {
+  if (!record || !isInScope(grants, record.unitPath)) throw notFound();
+  return record;
+};
+
+/** The top units of the caller's scope: granted units not inside another granted unit. */
+export const calculateScopeRootIds = (grants: readonly RoleGrant[]) => [
+  ...new Set(
+    grants
+      .filter((g) => !grants.some((o) => o.unitPath !== g.unitPath && g.unitPath.startsWith(o.unitPath)))
+      .map((g) => g.unitId),
+  ),
+];
+
+export const pageToLimit = ({ page, pageSize }: { page: number; pageSize: number }) => ({
+  limit: pageSize,
+  offset: (page - 1) * pageSize,
+});
