@@ -23,3 +23,14 @@ export const pickDate = async (picker: Locator, date: string) => {
   await input.press('Enter');
   await input.page().keyboard.press('Escape');
 };
+
+/**
+ * Opens an Ant Design Select by its test id, optionally types into its search, and clicks the
+ * option with the given test id (options render in a popup outside the select).
+ */
+export const chooseOption = async (select: Locator, optionTestId: string, search?: string) => {
+  const page = select.page();
+  await select.click();
+  if (search !== undefined) await page.keyboard.type(search);
+  await page.getByTestId(optionTestId).click();
+};

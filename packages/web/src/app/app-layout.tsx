@@ -1,7 +1,14 @@
-import { DownOutlined, LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  IdcardOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useRoleLabel } from '../components/role-select';
 import { LanguageSwitch } from '../components/language-switch';
@@ -166,10 +173,17 @@ export const AppLayout = () => {
                     label: roles.map(roleLabel).join('、'),
                   },
                   { type: 'divider' },
+                  {
+                    key: 'account',
+                    icon: <IdcardOutlined />,
+                    label: t('app.myAccount'),
+                    'data-testid': 'account-menu-account',
+                  },
                   { key: 'password', icon: <LockOutlined />, label: t('app.changePassword') },
                   { key: 'logout', icon: <LogoutOutlined />, label: t('app.logout'), danger: true },
                 ],
                 onClick: ({ key }) => {
+                  if (key === 'account') navigate('/account');
                   if (key === 'password') setPasswordOpen(true);
                   if (key === 'logout') void logout();
                 },
@@ -184,7 +198,10 @@ export const AppLayout = () => {
           </div>
         </Layout.Header>
         <Layout.Content style={{ padding: mobile ? 8 : 24 }}>
-          <Outlet />
+          {/* Pages load on first visit (route-level code splitting, router.tsx). */}
+          <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       <ChangePasswordModal

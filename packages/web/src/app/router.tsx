@@ -1,22 +1,36 @@
 import { Button, Result } from 'antd';
-import type { ReactNode } from 'react';
+import { type ComponentType, type ReactNode, lazy } from 'react';
 import { Navigate, createBrowserRouter } from 'react-router';
-import { AccountsPage } from '../features/accounts/accounts-page';
-import { ApiKeysPage } from '../features/accounts/api-keys-page';
-import { SecuritySettingsPage } from '../features/accounts/security-settings-page';
-import { AuditPage } from '../features/audit/audit-page';
 import { LoginPage } from '../features/auth/login-page';
-import { CoveragePage } from '../features/coverage/coverage-page';
-import { PeoplePage } from '../features/people/people-page';
-import { PersonPage } from '../features/people/person-page';
-import { RegistryPage } from '../features/registry/registry-page';
-import { UnitPage } from '../features/units/unit-page';
-import { UnitsIndex, UnitsLayout } from '../features/units/units-layout';
 import type { Area } from '../lib/access';
 import { useI18n } from '../lib/i18n/i18n';
 import { useAccess } from '../lib/session';
 import { AppLayout } from './app-layout';
 import { NAV_ITEMS } from './nav';
+
+/**
+ * A page loaded on its first visit. The login page and the frame stay in the first bundle; each
+ * area's pages (and what only they use: tables, trees, date pickers, the QR encoder) come in a
+ * chunk of their own. AppLayout's Suspense shows a spinner meanwhile.
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const UnitsLayout = page(() => import('../features/units/units-layout'), 'UnitsLayout');
+const UnitsIndex = page(() => import('../features/units/units-layout'), 'UnitsIndex');
+const UnitPage = page(() => import('../features/units/unit-page'), 'UnitPage');
+const PeoplePage = page(() => import('../features/people/people-page'), 'PeoplePage');
+const PersonPage = page(() => import('../features/people/person-page'), 'PersonPage');
+const CoveragePage = page(() => import('../features/coverage/coverage-page'), 'CoveragePage');
+const RegistryPage = page(() => import('../features/registry/registry-page'), 'RegistryPage');
+const AccountsPage = page(() => import('../features/accounts/accounts-page'), 'AccountsPage');
+const ApiKeysPage = page(() => import('../features/accounts/api-keys-page'), 'ApiKeysPage');
+const SecuritySettingsPage = page(
+  () => import('../features/accounts/security-settings-page'),
+  'SecuritySettingsPage',
+);
+const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
+const MyAccountPage = page(() => import('../features/account/my-account-page'), 'MyAccountPage');
 
 const Guard = ({ area, children }: { area: Area; children: ReactNode }) => {
   const { canRead } = useAccess();
@@ -72,6 +86,7 @@ export const router = createBrowserRouter([
       { path: 'api-keys', element: guarded('apiKeys', <ApiKeysPage />) },
       { path: 'security', element: guarded('security', <SecuritySettingsPage />) },
       { path: 'audit', element: guarded('audit', <AuditPage />) },
+      { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -133,14 +133,15 @@ export type Page<T> = { items: T[]; total: number };
 
 /**
  * A problem's field errors as antd Form fields: 'body.username' → ['username'],
- * 'body.parts.0.name' → ['parts', 0, 'name']. Errors on query/params or without a body path are left out.
+ * 'body.parts.0.name' → ['parts', 0, 'name']. A bare path ('code', as POST /auth/totp/confirm
+ * sends it) is a body field too. Errors on query/params or on the whole body are left out.
  */
 export const problemFieldErrors = (problem: Problem, lang: 'zh' | 'en') => {
   const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const e of problem.errors) {
-    if (!e.path.startsWith('body.')) continue;
+    if (e.path === '' || e.path === 'body' || /^(query|params)(\.|$)/.test(e.path)) continue;
     const name = e.path
-      .slice('body.'.length)
+      .replace(/^body\./, '')
       .split('.')
       .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     const key = name.join('.');

@@ -20,6 +20,7 @@ import {
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { RoleSelect, useRoleLabel } from '../../components/role-select';
+import { TotpQr } from '../../components/totp-qr';
 import { UnitPicker } from '../../components/unit-picker';
 import { type Page, api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -96,7 +97,8 @@ export const AccountsPage = () => {
         content: (
           <Space orientation="vertical">
             <Typography.Text>{t('accounts.totpSecret')}</Typography.Text>
-            <Typography.Text code copyable>
+            <TotpQr uri={s.uri} />
+            <Typography.Text code copyable data-testid="reset-totp-secret">
               {s.secret}
             </Typography.Text>
             <Typography.Text copyable style={{ wordBreak: 'break-all' }} type="secondary">

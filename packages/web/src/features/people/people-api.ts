@@ -1,5 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Person, PersonDetail, Post } from '@zongzhi/contracts';
+import type {
+  CreatePersonRequest,
+  CreatePostRequest,
+  Person,
+  PersonDetail,
+  Post,
+  UpdatePersonRequest,
+  UpdatePostRequest,
+} from '@zongzhi/contracts';
 import { type Page, api } from '../../lib/api';
 
 export type { Person, PersonDetail, Post };
@@ -17,3 +25,9 @@ export const usePerson = (id: number, revealPhone: boolean) =>
     queryFn: () => api.get<PersonDetail>(`/people/${id}`, revealPhone ? { revealPhone: true } : {}),
     placeholderData: keepPreviousData,
   });
+
+export const createPerson = (body: CreatePersonRequest) => api.post<Person>('/people', body);
+export const updatePerson = (id: number, body: UpdatePersonRequest) =>
+  api.patch<Person>(`/people/${id}`, body);
+export const createPost = (body: CreatePostRequest) => api.post<Post>('/posts', body);
+export const updatePost = (id: number, body: UpdatePostRequest) => api.patch<Post>(`/posts/${id}`, body);

@@ -1,10 +1,14 @@
-import { Card, Input, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { UnitPicker } from '../../components/unit-picker';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useAccess } from '../../lib/session';
+import { useInvalidateRegistry } from '../units/units-api';
 import { type Person, usePeople } from './people-api';
+import { PersonFormDialog } from './person-form-dialog';
 
 export const PeoplePage = () => {
   const { t } = useI18n();
@@ -14,6 +18,10 @@ export const PeoplePage = () => {
   const page = Number(params.get('page') ?? 1);
   const [pageSize, setPageSize] = useState(20);
   const people = usePeople({ q, unitId, page, pageSize });
+  const { canWrite } = useAccess();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateRegistry();
+  const [creating, setCreating] = useState(false);
 
   const update = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
@@ -41,7 +49,22 @@ export const PeoplePage = () => {
   ];
 
   return (
-    <Card title={t('people.title')} size="small">
+    <Card
+      title={t('people.title')}
+      size="small"
+      extra={
+        canWrite('people') && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="person-create-open"
+          >
+            {t('people.create')}
+          </Button>
+        )
+      }
+    >
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear
@@ -76,6 +99,16 @@ export const PeoplePage = () => {
           },
         }}
       />
+      {creating && (
+        <PersonFormDialog
+          defaultUnitId={unitId}
+          onClose={() => setCreating(false)}
+          onSaved={async (p) => {
+            await invalidate();
+            navigate(`/people/${p.id}`);
+          }}
+        />
+      )}
     </Card>
   );
 };

@@ -13,12 +13,17 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDomainLabels } from '../../lib/labels';
 import { useAccess } from '../../lib/session';
+import { useInvalidateRegistry } from '../units/units-api';
+import { AddPostDialog } from './add-post-dialog';
+import { type EndablePost, EndPostDialog } from './end-post-dialog';
 import { type Post, usePerson } from './people-api';
+import { PersonFormDialog } from './person-form-dialog';
 
 export const PersonPage = () => {
   const { t, pick } = useI18n();
@@ -27,6 +32,10 @@ export const PersonPage = () => {
   const { canWrite } = useAccess();
   const [revealPhone, setRevealPhone] = useState(false);
   const person = usePerson(id, revealPhone);
+  const invalidate = useInvalidateRegistry();
+  const [dialog, setDialog] = useState<'edit' | 'post' | null>(null);
+  const [ending, setEnding] = useState<EndablePost | null>(null);
+  const writable = canWrite('people');
   if (person.isLoading) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   if (person.error || !person.data)
     return (
@@ -56,13 +65,55 @@ export const PersonPage = () => {
       dataIndex: 'endDate',
       render: (v: string | null) => v ?? <Tag color="green">{t('common.present')}</Tag>,
     },
+    ...(writable
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, post: Post) =>
+              post.endDate === null ? (
+                <Button
+                  type="link"
+                  size="small"
+                  danger
+                  style={{ paddingInline: 0 }}
+                  data-testid={`post-end-open-${post.id}`}
+                  onClick={() => setEnding(post)}
+                >
+                  {t('posts.end')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
-        <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="person-name">
-          {p.name}
-        </Typography.Title>
+        <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 8 }}>
+          <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="person-name">
+            {p.name}
+          </Typography.Title>
+          {writable && (
+            <Space wrap size={8}>
+              <Button
+                icon={<EditOutlined />}
+                onClick={() => setDialog('edit')}
+                data-testid="person-edit-open"
+              >
+                {t('common.edit')}
+              </Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setDialog('post')}
+                data-testid="post-add-open"
+              >
+                {t('posts.add')}
+              </Button>
+            </Space>
+          )}
+        </div>
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
@@ -123,6 +174,17 @@ export const PersonPage = () => {
           </>
         )}
       </Card>
+      {dialog === 'edit' && (
+        <PersonFormDialog person={p} onClose={() => setDialog(null)} onSaved={invalidate} />
+      )}
+      {dialog === 'post' && (
+        <AddPostDialog
+          fixed={{ personId: p.id, personName: p.name }}
+          onClose={() => setDialog(null)}
+          onAdded={invalidate}
+        />
+      )}
+      {ending && <EndPostDialog post={ending} onClose={() => setEnding(null)} onEnded={invalidate} />}
     </Space>
   );
 };

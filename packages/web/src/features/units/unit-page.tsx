@@ -1,10 +1,12 @@
 import {
   Alert,
   Breadcrumb,
+  Button,
   Card,
   DatePicker,
   Descriptions,
   Empty,
+  Grid,
   Space,
   Spin,
   Table,
@@ -12,11 +14,14 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import type { TableColumnsType } from 'antd';
+import type { Breakpoint, TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { PlusOutlined } from '@ant-design/icons';
 import { UnitKindTag } from '../../components/unit-kind-tag';
+import { AddPostDialog } from '../people/add-post-dialog';
+import { type EndablePost, EndPostDialog } from '../people/end-post-dialog';
 import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDomainLabels } from '../../lib/labels';
@@ -25,11 +30,14 @@ import {
   type Holder,
   RESPONSIBILITY_ROLES,
   type ResponsibilityRole,
+  type UnitDetail,
   type UnitVersion,
+  useInvalidateRegistry,
   useResponsible,
   useUnit,
   useUnitHistory,
 } from './units-api';
+import { UnitActions } from './unit-actions';
 
 /** The path of an ancestor, cut from the unit's own path '/1/5/23/' at the ancestor's id. */
 const ancestorPath = (path: string, ancestorId: number) => {
@@ -54,7 +62,7 @@ export const UnitPage = () => {
   const { t, pick } = useI18n();
   const id = Number(useParams().id);
   const unit = useUnit(id);
-  const { session } = useAccess();
+  const { session, canWrite } = useAccess();
   const inScope = (path: string) => (session?.grants ?? []).some((g) => path.startsWith(g.unitPath));
   const [date, setDate] = useState(() => dayjs().format('YYYY-MM-DD'));
 
@@ -87,13 +95,25 @@ export const UnitPage = () => {
             { key: u.id, title: u.name },
           ]}
         />
-        <Typography.Title level={4} style={{ margin: '12px 0' }}>
-          <Space wrap>
-            <span data-testid="unit-name">{u.name}</span>
-            <UnitKindTag kind={u.kind} />
-            {u.validTo && <Tag>{t('units.closed')}</Tag>}
-          </Space>
-        </Typography.Title>
+        <div
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 8,
+            margin: '12px 0',
+          }}
+        >
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            <Space wrap>
+              <span data-testid="unit-name">{u.name}</span>
+              <UnitKindTag kind={u.kind} />
+              {u.validTo && <Tag>{t('units.closed')}</Tag>}
+            </Space>
+          </Typography.Title>
+          {canWrite('units') && <UnitActions unit={u} />}
+        </div>
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
@@ -110,24 +130,36 @@ export const UnitPage = () => {
           ]}
         />
       </Card>
-      <ResponsibleCard unitId={u.id} date={date} onDate={setDate} />
+      <ResponsibleCard
+        unit={u}
+        date={date}
+        onDate={setDate}
+        writable={canWrite('people') && u.validTo === null}
+      />
       <HistoryCard unitId={u.id} names={names} />
     </Space>
   );
 };
 
 const ResponsibleCard = ({
-  unitId,
+  unit,
   date,
   onDate,
+  writable,
 }: {
-  unitId: number;
+  unit: UnitDetail;
   date: string;
   onDate: (d: string) => void;
+  /** A registry writer may appoint to the unit and end its posts. */
+  writable: boolean;
 }) => {
   const { t } = useI18n();
   const labels = useDomainLabels();
-  const responsible = useResponsible(unitId, date);
+  const invalidate = useInvalidateRegistry();
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<EndablePost | null>(null);
+  const responsible = useResponsible(unit.id, date);
+  const narrow = !(Grid.useBreakpoint().sm ?? true);
   // No vacancy rows before the answer arrives: "vacant" is a finding, not a loading state.
   const data = responsible.data;
   const rows = RESPONSIBILITY_ROLES.flatMap((role): ResponsibleRow[] => {
@@ -181,23 +213,64 @@ const ResponsibleCard = ({
       render: (_, r) =>
         r.holder ? `${r.holder.startDate} ~ ${r.holder.endDate ?? t('common.present')}` : '',
     },
+    ...(writable
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 96,
+            // On a phone posts are ended from the person's page, where the table scrolls.
+            responsive: ['sm'] as Breakpoint[],
+            render: (_: unknown, r: ResponsibleRow) =>
+              r.holder && r.holder.endDate === null ? (
+                <Button
+                  type="link"
+                  size="small"
+                  danger
+                  style={{ paddingInline: 0 }}
+                  data-testid={`post-end-open-${r.holder.postId}`}
+                  onClick={() =>
+                    r.holder &&
+                    setEnding({
+                      id: r.holder.postId,
+                      personName: r.holder.name,
+                      title: r.holder.title,
+                      startDate: r.holder.startDate,
+                    })
+                  }
+                >
+                  {t('posts.end')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
+  // On a phone the date and the add button sit in the body: in the header they crowd out the title.
+  const toolbar = (
+    <Space size={4} wrap>
+      {writable && (
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          onClick={() => setAdding(true)}
+          data-testid="post-add-open"
+        >
+          {t('posts.add')}
+        </Button>
+      )}
+      <Typography.Text type="secondary">{t('units.responsibleDate')}</Typography.Text>
+      <DatePicker
+        data-testid="responsible-date"
+        allowClear={false}
+        value={dayjs(date)}
+        onChange={(d) => d && onDate(d.format('YYYY-MM-DD'))}
+      />
+    </Space>
+  );
   return (
-    <Card
-      size="small"
-      title={t('units.responsible')}
-      extra={
-        <Space size={4} wrap>
-          <Typography.Text type="secondary">{t('units.responsibleDate')}</Typography.Text>
-          <DatePicker
-            data-testid="responsible-date"
-            allowClear={false}
-            value={dayjs(date)}
-            onChange={(d) => d && onDate(d.format('YYYY-MM-DD'))}
-          />
-        </Space>
-      }
-    >
+    <Card size="small" title={t('units.responsible')} extra={narrow ? undefined : toolbar}>
+      {narrow && <div style={{ marginBottom: 8 }}>{toolbar}</div>}
       {responsible.error ? (
         <Alert type="error" showIcon title={t('common.networkError')} />
       ) : (
@@ -212,6 +285,14 @@ const ResponsibleCard = ({
           locale={{ emptyText: t('units.responsibleEmpty') }}
         />
       )}
+      {adding && (
+        <AddPostDialog
+          fixed={{ unitId: unit.id, unitName: unit.name }}
+          onClose={() => setAdding(false)}
+          onAdded={invalidate}
+        />
+      )}
+      {ending && <EndPostDialog post={ending} onClose={() => setEnding(null)} onEnded={invalidate} />}
     </Card>
   );
 };

@@ -1,6 +1,6 @@
 import { Empty, Spin, Tree } from 'antd';
 import type { TreeDataNode } from 'antd';
-import { type Key, useCallback, useEffect, useRef, useState } from 'react';
+import { type Key, type Ref, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { UnitKindTag } from '../../components/unit-kind-tag';
 import { useShowError } from '../../lib/use-show-error';
 import { type Unit, fetchChildren, fetchRoots, pathIds } from './units-api';
@@ -19,12 +19,12 @@ const toNode = (u: Unit): UnitNode => ({
   ),
 });
 
-const withChildren = (nodes: UnitNode[], key: string, children: UnitNode[]): UnitNode[] =>
+const withChildren = (nodes: UnitNode[], key: string, children: UnitNode[], isLeaf = false): UnitNode[] =>
   nodes.map((n) =>
     n.key === key
-      ? { ...n, children }
+      ? { ...n, children, isLeaf }
       : n.children
-        ? { ...n, children: withChildren(n.children, key, children) }
+        ? { ...n, children: withChildren(n.children, key, children, isLeaf) }
         : n,
   );
 
@@ -37,7 +37,23 @@ const findNode = (nodes: UnitNode[] | undefined, key: string): UnitNode | undefi
   return undefined;
 };
 
+/**
+ * Fresh nodes for a branch, keeping the loaded children of nodes that are still there (an
+ * expanded town stays expanded when a sibling is renamed).
+ */
+const mergeBranch = (fresh: UnitNode[], old: UnitNode[] | undefined): UnitNode[] =>
+  fresh.map((n) => {
+    const before = old?.find((o) => o.key === n.key);
+    return before?.children && !n.isLeaf ? { ...n, children: before.children } : n;
+  });
+
+export type UnitTreeHandle = {
+  /** Reloads the children of these units (null: the roots) after a change to the registry. */
+  reload: (parentIds: readonly (number | null)[]) => Promise<void>;
+};
+
 export type UnitTreeProps = {
+  ref?: Ref<UnitTreeHandle>;
   /** The selected unit and its ancestry path, revealed (ancestors expanded) when it changes. */
   selected: { id: number; path: string } | null;
   onSelect: (unit: Unit) => void;
@@ -48,7 +64,7 @@ export type UnitTreeProps = {
  * The unit tree of the caller's scope. Only the roots load at first; a node's children load
  * when it is expanded, and the list is virtual, so trees of thousands of units stay fast.
  */
-export const UnitTree = ({ selected, onSelect, height }: UnitTreeProps) => {
+export const UnitTree = ({ ref, selected, onSelect, height }: UnitTreeProps) => {
   // Held in a ref so a language switch (a new showError) does not reload the tree.
   const showErrorNow = useShowError();
   const showErrorRef = useRef(showErrorNow);
@@ -76,9 +92,38 @@ export const UnitTree = ({ selected, onSelect, height }: UnitTreeProps) => {
     const node = findNode(dataRef.current, key);
     if (!node || node.children || node.isLeaf) return;
     const children = (await fetchChildren(Number(key))).map(toNode);
-    dataRef.current = withChildren(dataRef.current, key, children);
+    dataRef.current = withChildren(dataRef.current, key, children, children.length === 0);
     setTreeData(dataRef.current);
   }, []);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      reload: async (parentIds) => {
+        for (const id of new Set(parentIds)) {
+          if (id === null) {
+            const roots = (await fetchRoots()).map(toNode);
+            dataRef.current = mergeBranch(roots, dataRef.current);
+            continue;
+          }
+          const key = String(id);
+          // A branch never loaded loads fresh when opened; one loaded, or a leaf that may have
+          // just gained its first child, is fetched again now.
+          const node = findNode(dataRef.current, key);
+          if (!node) continue;
+          const children = (await fetchChildren(id)).map(toNode);
+          dataRef.current = withChildren(
+            dataRef.current,
+            key,
+            mergeBranch(children, node.children),
+            children.length === 0,
+          );
+        }
+        setTreeData(dataRef.current);
+      },
+    }),
+    [],
+  );
 
   // Reveal the selected unit: load each ancestor's children in turn, expand them, scroll to it.
   const selectedId = selected?.id;

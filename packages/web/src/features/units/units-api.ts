@@ -1,5 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
-import type { Holder, ResponsibleResponse, Unit, UnitDetail, UnitVersion } from '@zongzhi/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CloseUnitRequest,
+  CreateUnitRequest,
+  Holder,
+  MoveUnitRequest,
+  ResponsibleResponse,
+  SplitUnitRequest,
+  Unit,
+  UnitDetail,
+  UnitVersion,
+  UpdateUnitRequest,
+} from '@zongzhi/contracts';
 import { RESPONSIBILITY_ROLES, type ResponsibilityRole } from '@zongzhi/domain';
 import { type Page, api } from '../../lib/api';
 
@@ -54,3 +65,25 @@ export const pathIds = (path: string) =>
     .split('/')
     .filter((p) => p !== '')
     .map(Number);
+
+export const createUnit = (body: CreateUnitRequest) => api.post<Unit>('/units', body);
+export const updateUnit = (id: number, body: UpdateUnitRequest) => api.patch<Unit>(`/units/${id}`, body);
+export const moveUnit = (id: number, body: MoveUnitRequest) => api.post<Unit>(`/units/${id}/move`, body);
+export const splitUnit = (id: number, body: SplitUnitRequest) =>
+  api.post<{ closed: Unit; parts: Unit[] }>(`/units/${id}/split`, body);
+export const closeUnit = (id: number, body: CloseUnitRequest) => api.post<Unit>(`/units/${id}/close`, body);
+
+/**
+ * After any registry write: unit pages, their responsible people and history, searches, people,
+ * posts and the coverage report may all read differently now.
+ */
+export const useInvalidateRegistry = () => {
+  const qc = useQueryClient();
+  return async () => {
+    await Promise.all(
+      ['unit', 'units', 'people', 'person', 'coverage'].map((key) =>
+        qc.invalidateQueries({ queryKey: [key] }),
+      ),
+    );
+  };
+};

@@ -1,11 +1,18 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Grid, Input, List, Row, Typography } from 'antd';
-import { useState } from 'react';
-import { Outlet, useMatch, useNavigate } from 'react-router';
+import { Button, Card, Col, Empty, Grid, Input, List, Row, Spin, Typography } from 'antd';
+import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { Outlet, useMatch, useNavigate, useOutletContext } from 'react-router';
 import { UnitKindTag } from '../../components/unit-kind-tag';
 import { useI18n } from '../../lib/i18n/i18n';
-import { UnitTree } from './unit-tree';
+import { UnitTree, type UnitTreeHandle } from './unit-tree';
 import { useUnit, useUnitSearch } from './units-api';
+
+export type UnitsOutletContext = {
+  /** Reloads these branches of the tree (null: the roots) after a write. */
+  refreshTree: (parentIds: readonly (number | null)[]) => Promise<void>;
+};
+
+export const useUnitsOutlet = () => useOutletContext<UnitsOutletContext>();
 
 /** The unit tree (with search) beside the selected unit; on a phone, one at a time. */
 export const UnitsLayout = () => {
@@ -21,6 +28,13 @@ export const UnitsLayout = () => {
   const showTree = wide || selectedId === null;
 
   const go = (id: number) => navigate(`/units/${id}`);
+  // On a phone the tree is not mounted beside the unit page; it loads afresh when shown again.
+  const treeRef = useRef<UnitTreeHandle>(null);
+  const refreshTree = useCallback(
+    async (parentIds: readonly (number | null)[]) => treeRef.current?.reload(parentIds),
+    [],
+  );
+  const outlet = useMemo<UnitsOutletContext>(() => ({ refreshTree }), [refreshTree]);
 
   return (
     <Row gutter={[16, 16]}>
@@ -58,6 +72,7 @@ export const UnitsLayout = () => {
             {/* Hidden, not unmounted, while searching: the loaded branches and expansion survive. */}
             <div style={{ display: q !== '' ? 'none' : undefined }}>
               <UnitTree
+                ref={treeRef}
                 height={Math.max(window.innerHeight - (wide ? 260 : 190), 320)}
                 selected={selected ? { id: selected.id, path: selected.path } : null}
                 onSelect={(u) => go(u.id)}
@@ -73,7 +88,10 @@ export const UnitsLayout = () => {
               ← {t('units.backToTree')}
             </Button>
           )}
-          <Outlet />
+          {/* The unit page is its own chunk: loading it must not blank the tree beside it. */}
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
+            <Outlet context={outlet} />
+          </Suspense>
         </Col>
       )}
     </Row>
