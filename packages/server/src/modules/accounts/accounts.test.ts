@@ -79,14 +79,14 @@ describe('account administration', () => {
         payload: { username: 'operator', displayName: 'x', password: TEST_PASSWORD },
       });
       expect(taken.statusCode).toBe(409);
-      expect(taken.json().errors[0].path).toBe('username');
+      expect(taken.json().errors[0].path).toBe('body.username');
       const weak = await s.inject({
         method: 'POST',
         url: '/api/v1/accounts',
         payload: { username: 'weakling', displayName: 'x', password: 'abcdefghijk' },
       });
       expect(weak.statusCode).toBe(400);
-      expect(weak.json().errors[0]).toMatchObject({ path: 'password', message: { zh: expect.any(String) } });
+      expect(weak.json().errors[0]).toMatchObject({ path: 'body.password', message: { zh: expect.any(String) } });
     });
 
     it('lists accounts with a search and pages', async () => {
@@ -184,7 +184,7 @@ describe('account administration', () => {
       expect(reused.statusCode).toBe(400);
       expect(reused.json()).toMatchObject({
         code: 'accounts.password_reused',
-        errors: [{ path: 'newPassword' }],
+        errors: [{ path: 'body.newPassword' }],
       });
       expect(
         (await auditActions(t.db, 'account.password_reset')).filter((a) => a.outcome === 'ok'),

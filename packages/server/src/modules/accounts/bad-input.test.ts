@@ -85,7 +85,7 @@ describe('bad input on every write route', () => {
         who: 'sysadmin',
         request: () => post('/accounts', account({ password: 'short' })),
         status: 400,
-        path: 'password',
+        path: 'body.password',
       },
     ],
     [
@@ -94,7 +94,7 @@ describe('bad input on every write route', () => {
         who: 'sysadmin',
         request: () => post('/accounts', account({ password: 'New.User#2026x' })),
         status: 400,
-        path: 'password',
+        path: 'body.password',
       },
     ],
     [
@@ -112,7 +112,7 @@ describe('bad input on every write route', () => {
         who: 'sysadmin',
         request: () => post('/accounts', account({ personId: 999_999 })),
         status: 400,
-        path: 'personId',
+        path: 'body.personId',
       },
     ],
     [
@@ -121,7 +121,7 @@ describe('bad input on every write route', () => {
         who: 'sysadmin',
         request: () => post('/accounts', account({ username: 'operator' })),
         status: 409,
-        path: 'username',
+        path: 'body.username',
       },
     ],
     [
@@ -175,7 +175,7 @@ describe('bad input on every write route', () => {
         who: 'sysadmin',
         request: () => post(`/accounts/${target}/reset-password`, { newPassword: 'aaaaaaaaaaaa' }),
         status: 400,
-        path: 'newPassword',
+        path: 'body.newPassword',
       },
     ],
     [
@@ -184,7 +184,7 @@ describe('bad input on every write route', () => {
         who: 'sysadmin',
         request: () => post(`/accounts/${target}/reset-password`, { newPassword: TEST_PASSWORD }),
         status: 400,
-        path: 'newPassword',
+        path: 'body.newPassword',
       },
     ],
     [
@@ -230,7 +230,7 @@ describe('bad input on every write route', () => {
         request: () =>
           post(`/accounts/${target}/roles`, { role: 'operator', unitId: t.world.units.town2.id }),
         status: 409,
-        path: 'role',
+        path: 'body.role',
       },
     ],
     [
@@ -431,7 +431,7 @@ describe('bad input on every write route', () => {
         who: 'secadmin',
         request: () => post('/api-keys', key({ expiresAt: '2020-01-01T00:00:00Z' })),
         status: 400,
-        path: 'expiresAt',
+        path: 'body.expiresAt',
       },
     ],
     [

@@ -27,7 +27,7 @@ export const confirmTotp = async (ctx: AppContext, request: FastifyRequest, inpu
       targetId: account.id,
       details: { reason: 'wrong_code' },
     });
-    throw invalid([field('code', '动态验证码不正确', 'Wrong one-time code')]);
+    throw invalid([field('body.code', '动态验证码不正确', 'Wrong one-time code')]);
   }
   await ctx.db.transaction(async (tx) => {
     // The confirming code counts as used: it cannot log in a second time.

@@ -17,14 +17,14 @@ export const createAccount = async (
 ) => {
   const { scope } = adminAccess(request);
   if (input.personId && !(await personExists(ctx.db, input.personId)))
-    throw invalid([field('personId', '人员不存在', 'No such person')]);
+    throw invalid([field('body.personId', '人员不存在', 'No such person')]);
   if (await isUsernameTaken(ctx.db, input.username))
-    throw conflict([field('username', '用户名已被使用', 'Username already taken')]);
+    throw conflict([field('body.username', '用户名已被使用', 'Username already taken')]);
   const hash = await preparePassword(ctx.db, {
     password: input.password,
     username: input.username,
     settings: ctx.security(),
-    path: 'password',
+    path: 'body.password',
   });
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {

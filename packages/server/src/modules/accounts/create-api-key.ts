@@ -23,7 +23,7 @@ export const createApiKey = async (
   const now = ctx.clock.now();
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt <= now)
-    throw invalid([field('expiresAt', '到期时间须晚于当前时间', 'Expiry must be in the future')]);
+    throw invalid([field('body.expiresAt', '到期时间须晚于当前时间', 'Expiry must be in the future')]);
   const key = `zzk_${randomToken(32)}`;
   const prefix = key.slice(0, API_KEY_PREFIX_LENGTH);
   const id = await ctx.db.transaction(async (tx) => {

@@ -32,7 +32,7 @@ export const resetPassword = async (
     password: input.newPassword,
     username: secrets.username,
     settings: ctx.security(),
-    path: 'newPassword',
+    path: 'body.newPassword',
     account: { id, currentHash: secrets.passwordHash },
   });
   const now = ctx.clock.now();

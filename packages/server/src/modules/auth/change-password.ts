@@ -21,13 +21,13 @@ export const changePassword = async (
   if (!a) throw commonErrors.fail('common.not_found');
   if (!(await verifyPassword(a.password_hash, input.currentPassword)))
     throw authErrors.fail('auth.wrong_current_password', [
-      { path: 'currentPassword', message: { zh: '当前密码不正确', en: 'Current password is wrong' } },
+      { path: 'body.currentPassword', message: { zh: '当前密码不正确', en: 'Current password is wrong' } },
     ]);
   const hash = await preparePassword(ctx.db, {
     password: input.newPassword,
     username: a.username,
     settings: ctx.security(),
-    path: 'newPassword',
+    path: 'body.newPassword',
     account: { id: accountId, currentHash: a.password_hash },
   });
   const now = ctx.clock.now();

@@ -140,7 +140,7 @@ describe('login security', () => {
       payload: { code: wrongCode(t, secret) },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].path).toBe('code');
+    expect(bad.json().errors[0].path).toBe('body.code');
     expect((await accountRow('gridworker2')).totp_enabled).toBe(false);
 
     const confirmCode = codeNow(t, secret);
