@@ -6,3 +6,5 @@ export * from './registry/index';
 export * from './audit/audit';
 export * from './rulebook/index';
 export * from './duties/index';
+export * from './incidents/index';
+export * from './safety-reports/index';

@@ -7,3 +7,4 @@ export * from './calendar/index';
 export * from './duties/index';
 export * from './rulebook/index';
 export * from './rulebook/diff-rulebooks';
+export * from './incidents/index';

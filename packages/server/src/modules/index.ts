@@ -5,8 +5,10 @@ import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { registerDutyRoutes } from './duties/duties.routes';
 import { registerHealthRoutes } from './health/health.routes';
+import { registerIncidentRoutes } from './incidents/incidents.routes';
 import { registerRegistryRoutes } from './registry/registry.routes';
 import { registerRulebookRoutes } from './rulebook/rulebook.routes';
+import { registerSafetyReportRoutes } from './safety-reports/safety-reports.routes';
 
 /** Every area's routes, mounted under /api/v1. Add a line per area. */
 export const registerModules = async (app: ZApp, ctx: AppContext) => {
@@ -17,4 +19,6 @@ export const registerModules = async (app: ZApp, ctx: AppContext) => {
   registerRegistryRoutes(app, ctx);
   registerRulebookRoutes(app, ctx);
   registerDutyRoutes(app, ctx);
+  registerIncidentRoutes(app, ctx);
+  registerSafetyReportRoutes(app, ctx);
 };

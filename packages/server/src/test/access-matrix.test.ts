@@ -111,6 +111,25 @@ const freshNotification = async (role: Role) => {
   );
   return { id: row!.id, dutyId: occurrence.dutyId };
 };
+/** An incident of town1, reported on time, with a unique place to find it by. */
+const freshIncident = async () => {
+  const place = unique('矩阵地点');
+  const [row] = await t.db.query<{ id: number }>(
+    `INSERT INTO incidents (unit_id, kind, occurred_at, place, summary, source, reported_at, timeliness,
+                            timeliness_basis, recorded_at, recorded_by)
+     VALUES ($1, 'mass_incident', '2026-03-01T12:00:00Z', $2, '矩阵测试案事件', 'reported', '2026-03-01T13:00:00Z',
+             'unassessed', 'no_rulebook', now(), 'matrix')
+     RETURNING id`,
+    [t.world.units.town1.id, place],
+  );
+  return { id: row!.id, place };
+};
+const safetyReportEntry = {
+  disputesScreened: 3,
+  disputesResolved: 2,
+  publicityActivities: 1,
+  situation: '矩阵测试：治安形势平稳',
+};
 const importWorkbook = async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(templateXlsx as unknown as ExcelJS.Buffer);
@@ -464,6 +483,55 @@ const probes: Record<string, Probe> = {
     scope: 'record',
     prepare: async (role) => ({ url: `/api/v1/notifications/${(await freshNotification(role)).id}/read` }),
   },
+  'POST /api/v1/incidents': {
+    scope: 'record',
+    bodyRef: true,
+    prepare: async () => ({
+      url: '/api/v1/incidents',
+      payload: {
+        source: 'reported',
+        unitId: units().town1.id,
+        kind: 'public_safety_accident',
+        occurredAt: '2026-02-01T08:00:00+08:00',
+        place: unique('矩阵报告地点'),
+        summary: '矩阵测试报告',
+      },
+    }),
+  },
+  'GET /api/v1/incidents': {
+    scope: 'record',
+    prepare: async () => {
+      const i = await freshIncident();
+      return { url: '/api/v1/incidents?pageSize=500', marker: i.place };
+    },
+  },
+  'GET /api/v1/incidents/:id': {
+    scope: 'record',
+    prepare: async () => ({ url: `/api/v1/incidents/${(await freshIncident()).id}` }),
+  },
+  'GET /api/v1/safety-reports': {
+    scope: 'record',
+    prepare: async () => ({ url: `/api/v1/safety-reports?month=2026-02&unitId=${units().town1.id}` }),
+  },
+  'GET /api/v1/safety-reports/county/:month.xlsx': {
+    scope: 'record',
+    prepare: async () => ({ url: `/api/v1/safety-reports/county/2026-02.xlsx?unitId=${units().town1.id}` }),
+  },
+  'GET /api/v1/safety-reports/:unitId/:month': {
+    scope: 'record',
+    prepare: async () => ({ url: `/api/v1/safety-reports/${units().town1.id}/2026-02` }),
+  },
+  'GET /api/v1/safety-reports/:unitId/:month.xlsx': {
+    scope: 'record',
+    prepare: async () => ({ url: `/api/v1/safety-reports/${units().town1.id}/2026-02.xlsx` }),
+  },
+  'PUT /api/v1/safety-reports/:unitId/:month': {
+    scope: 'record',
+    prepare: async () => ({
+      url: `/api/v1/safety-reports/${units().town1.id}/2026-02`,
+      payload: safetyReportEntry,
+    }),
+  },
 };
 
 /** A small layer over the national baseline, for the rulebook write probes. */
@@ -586,6 +654,8 @@ describe('role × scope matrix over every route', () => {
       'duty_occurrences',
       'duty_fulfilments',
       'notifications',
+      'incidents',
+      'safety_reports',
     ];
     // Every row's text, not only the counts: an UPDATE that should not have happened shows too.
     const checksum = async () =>

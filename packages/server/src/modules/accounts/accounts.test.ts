@@ -86,7 +86,10 @@ describe('account administration', () => {
         payload: { username: 'weakling', displayName: 'x', password: 'abcdefghijk' },
       });
       expect(weak.statusCode).toBe(400);
-      expect(weak.json().errors[0]).toMatchObject({ path: 'body.password', message: { zh: expect.any(String) } });
+      expect(weak.json().errors[0]).toMatchObject({
+        path: 'body.password',
+        message: { zh: expect.any(String) },
+      });
     });
 
     it('lists accounts with a search and pages', async () => {

@@ -31,7 +31,9 @@ export const grantRole = async (
   if (!unit) throw await refuse(ctx, request, { ...attempt, reason: 'unit_out_of_scope' }, notFound());
   const held = await listRolesOf(ctx.db, id);
   if (held.some((r) => r.role === input.role && r.unit_id === unit.id))
-    throw conflict([field('body.role', '该账户已在此单位拥有此角色', 'The account already holds this role here')]);
+    throw conflict([
+      field('body.role', '该账户已在此单位拥有此角色', 'The account already holds this role here'),
+    ]);
   if (isAdminRole(input.role) && held.some((r) => isAdminRole(r.role) && r.role !== input.role))
     throw await refuse(
       ctx,

@@ -1,0 +1,2 @@
+export * from './decide-report-timeliness';
+export * from './incident-kinds';
