@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../packages/server/src/app';
+import { prepareDatabase } from '../../packages/server/src/bootstrap';
 import { openDatabase } from '../../packages/server/src/db/client';
-import { migrate } from '../../packages/server/src/db/migrate';
 import { insertPerson, insertPost } from '../../packages/server/src/fixtures/factories';
 import { systemClock } from '../../packages/server/src/platform/clock';
 import { TEST_PASSWORD, type World, seedWorld, testConfig } from '../../packages/server/src/test/harness';
@@ -37,12 +37,13 @@ export type E2EServer = {
 
 /**
  * Starts the real application in this process, on a random port, over a fresh in-memory PGlite
- * seeded with the test world, serving the built web app at '/'. It runs on the system clock: the
- * browser's "today" and the server's must agree.
+ * holding the rulebook presets and the test world, serving the built web app at '/'. It runs on the
+ * system clock: the browser's "today" and the server's must agree.
  */
 export const startE2EServer = async (): Promise<E2EServer> => {
   const db = await openDatabase({ kind: 'pglite' });
-  await migrate(db);
+  // Migrations and the shipped rulebook presets, as every entry point that opens a database does.
+  await prepareDatabase(db);
   const world = await seedWorld(db);
   await seedHistory(db, world);
   const { app, ctx } = await buildApp({

@@ -12,6 +12,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useRoleLabel } from '../components/role-select';
 import { LanguageSwitch } from '../components/language-switch';
+import { NotificationBell } from '../features/duties/notification-bell';
 import { api, setUnauthorizedHandler } from '../lib/api';
 import { useI18n } from '../lib/i18n/i18n';
 import { SESSION_KEY, useAccess, useSession, useSetSession } from '../lib/session';
@@ -162,6 +163,7 @@ export const AppLayout = () => {
             {mobile && <span style={{ color: '#b71c1c', fontWeight: 700 }}>{t('app.shortTitle')}</span>}
           </div>
           <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown
               trigger={['click']}

@@ -30,6 +30,14 @@ const SecuritySettingsPage = page(
   'SecuritySettingsPage',
 );
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
+const DutiesPage = page(() => import('../features/duties/duties-page'), 'DutiesPage');
+const CompliancePage = page(() => import('../features/duties/compliance-page'), 'CompliancePage');
+const RulebooksPage = page(() => import('../features/rulebook/rulebooks-page'), 'RulebooksPage');
+const RulebookEditorPage = page(
+  () => import('../features/rulebook/rulebook-editor-page'),
+  'RulebookEditorPage',
+);
+const UnitRulebookPage = page(() => import('../features/rulebook/unit-rulebook-page'), 'UnitRulebookPage');
 const MyAccountPage = page(() => import('../features/account/my-account-page'), 'MyAccountPage');
 
 const Guard = ({ area, children }: { area: Area; children: ReactNode }) => {
@@ -63,6 +71,14 @@ const NotFound = () => {
 
 const guarded = (area: Area, element: ReactNode) => <Guard area={area}>{element}</Guard>;
 
+const WriteGuard = ({ area, children }: { area: Area; children: ReactNode }) => {
+  const { canWrite } = useAccess();
+  const { t } = useI18n();
+  return canWrite(area) ? children : <Result status="403" title="403" subTitle={t('app.noAccess')} />;
+};
+
+const guardedWrite = (area: Area, element: ReactNode) => <WriteGuard area={area}>{element}</WriteGuard>;
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
@@ -82,6 +98,11 @@ export const router = createBrowserRouter([
       { path: 'people/:id', element: guarded('people', <PersonPage />) },
       { path: 'coverage', element: guarded('coverage', <CoveragePage />) },
       { path: 'registry', element: guarded('registry', <RegistryPage />) },
+      { path: 'duties', element: guarded('duties', <DutiesPage />) },
+      { path: 'compliance', element: guarded('compliance', <CompliancePage />) },
+      { path: 'rulebooks', element: guarded('rulebooks', <RulebooksPage />) },
+      { path: 'rulebooks/units/:id', element: guarded('rulebooks', <UnitRulebookPage />) },
+      { path: 'rulebooks/:id/edit', element: guardedWrite('rulebooks', <RulebookEditorPage />) },
       { path: 'accounts', element: guarded('accounts', <AccountsPage />) },
       { path: 'api-keys', element: guarded('apiKeys', <ApiKeysPage />) },
       { path: 'security', element: guarded('security', <SecuritySettingsPage />) },

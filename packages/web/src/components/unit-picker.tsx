@@ -1,6 +1,7 @@
 import { TreeSelect } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Unit, fetchChildren, fetchRoots, searchUnits } from '../features/units/units-api';
+import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n/i18n';
 
 type PickerNode = {
@@ -46,6 +47,7 @@ export const UnitPicker = ({
   const [nodes, setNodes] = useState<PickerNode[]>([]);
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<PickerNode[]>([]);
+  const loaded = useRef(new Set<number>());
 
   useEffect(() => {
     let live = true;
@@ -77,10 +79,36 @@ export const UnitPicker = ({
     };
   }, [search]);
 
+  // A unit given from outside (an address, a link from another page) that the loaded branches do
+  // not hold yet: fetch it so the picker shows its name, not its id. It sits under its parent once
+  // that branch loads.
+  const missing = value !== undefined && value !== null && !nodes.some((n) => n.id === value);
+  useEffect(() => {
+    if (!missing || value === undefined || value === null) return;
+    let live = true;
+    api
+      .get<Unit>(`/units/${value}`)
+      .then(
+        (u) => live && setNodes((prev) => (prev.some((n) => n.id === u.id) ? prev : [...prev, toNode(u)])),
+      )
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [missing, value]);
+
   const loadData = async (node: { id?: number; value?: unknown }) => {
     const id = node.id ?? Number(node.value);
-    if (nodes.some((n) => n.pId === id)) return;
-    const children = await fetchChildren(id);
+    // A unit fetched on its own may already sit under this parent: that is not its branch loaded.
+    if (loaded.current.has(id)) return;
+    loaded.current.add(id);
+    let children: Unit[];
+    try {
+      children = await fetchChildren(id);
+    } catch (e) {
+      loaded.current.delete(id);
+      throw e;
+    }
     setNodes((prev) => [
       ...prev,
       ...children.filter((c) => !prev.some((p) => p.id === c.id)).map((u) => toNode(u)),

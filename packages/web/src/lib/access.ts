@@ -17,6 +17,19 @@ export const AREA_ACCESS = {
   apiKeys: { read: ['secadmin'], write: ['secadmin'] },
   security: { read: ['secadmin'], write: ['secadmin'] },
   audit: { read: ['auditadmin'], write: [] },
+  // The duty ledger (履职台账): followed by those who oversee a jurisdiction (组织部门 read-only),
+  // recorded by its operators and liaison officers, waived only by the 综治办's operator.
+  duties: {
+    read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
+    write: ['operator', 'liaison'],
+  },
+  dutyWaiver: { read: ['operator'], write: ['operator'] },
+  dutyGeneration: { read: ['operator', 'sysadmin'], write: ['operator', 'sysadmin'] },
+  compliance: { read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'], write: [] },
+  rulebooks: {
+    read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
+    write: ['sysadmin', 'operator'],
+  },
 } as const satisfies Record<string, { read: readonly Role[]; write: readonly Role[] }>;
 
 export type Area = keyof typeof AREA_ACCESS;

@@ -18,7 +18,7 @@ import type { Breakpoint, TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { PlusOutlined } from '@ant-design/icons';
+import { NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
 import { UnitKindTag } from '../../components/unit-kind-tag';
 import { AddPostDialog } from '../people/add-post-dialog';
 import { type EndablePost, EndPostDialog } from '../people/end-post-dialog';
@@ -62,7 +62,7 @@ export const UnitPage = () => {
   const { t, pick } = useI18n();
   const id = Number(useParams().id);
   const unit = useUnit(id);
-  const { session, canWrite } = useAccess();
+  const { session, canWrite, canRead } = useAccess();
   const inScope = (path: string) => (session?.grants ?? []).some((g) => path.startsWith(g.unitPath));
   const [date, setDate] = useState(() => dayjs().format('YYYY-MM-DD'));
 
@@ -112,7 +112,14 @@ export const UnitPage = () => {
               {u.validTo && <Tag>{t('units.closed')}</Tag>}
             </Space>
           </Typography.Title>
-          {canWrite('units') && <UnitActions unit={u} />}
+          <Space wrap size={4}>
+            {canRead('rulebooks') && (
+              <Link to={`/rulebooks/units/${u.id}`} data-testid="unit-rulebook-link">
+                <Button icon={<NodeIndexOutlined />}>{t('rulebooks.effective')}</Button>
+              </Link>
+            )}
+            {canWrite('units') && <UnitActions unit={u} />}
+          </Space>
         </div>
         <Descriptions
           size="small"
