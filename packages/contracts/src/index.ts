@@ -8,3 +8,4 @@ export * from './rulebook/index';
 export * from './duties/index';
 export * from './incidents/index';
 export * from './safety-reports/index';
+export * from './calendar/index';

@@ -1,13 +1,16 @@
 import type { Database } from './db/client';
 import { migrate } from './db/migrate';
+import { ensureShippedCalendarYears } from './modules/calendar/ensure-shipped-calendar';
 import { ensurePresetRulebooks } from './modules/rulebook/ensure-preset-rulebooks';
 
 /**
  * Brings a database up to what this version of the product expects: the migrations, then the
- * shipped rulebook presets (idempotent). Every entry point that opens a database calls this.
+ * shipped rulebook presets and working-calendar years (idempotent, never overwriting an edited one).
+ * Every entry point that opens a database calls this.
  */
 export const prepareDatabase = async (db: Database) => {
   const applied = await migrate(db);
   const presets = await ensurePresetRulebooks(db);
-  return { applied, presets };
+  const calendar = await ensureShippedCalendarYears(db);
+  return { applied, presets, calendar };
 };

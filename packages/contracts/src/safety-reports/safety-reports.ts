@@ -82,8 +82,11 @@ export const safetyReportSchema = z.object({
   unit: z.object({ id: z.number().int(), name: z.string(), kind: z.string() }),
   month: z.string(),
   status: z.enum(['draft', 'filed']),
-  /** Last day (China time) the report of this month may be filed or re-filed. */
-  closesOn: z.string(),
+  /**
+   * Last day (China time) the report of this month may be filed or re-filed, by the filing window
+   * of the unit's rulebook; null when no rulebook applies to the unit (nothing closes the month).
+   */
+  closesOn: z.string().nullable(),
   open: z.boolean(),
   /** Filed: the snapshot taken at filing. Draft: the figures as of now. */
   figures: safetyReportFiguresSchema,

@@ -214,6 +214,19 @@ describe('each preset yields what its source states', () => {
     expect(resolvePreset(id).provenance[path]?.source).toMatchObject({ doc, article });
   });
 
+  // Reminders and the report's filing window are product defaults no source document states:
+  // every preset inherits them from the national baseline, cited as such, not to a source article.
+  it.each(
+    PRESET_IDS.flatMap((id) => [
+      [id, 'reminders.dueSoonDays', 7],
+      [id, 'reminders.notifyRoles', ['principal', 'in_charge']],
+      [id, 'reports.monthlySafetyReport.filingWindow.monthsAfterReportMonth', 1],
+    ]) as [string, string, unknown][],
+  )('%s: %s is the product default %j', (id, path, value) => {
+    const { provenance } = resolvePreset(id);
+    expect(provenance[path]).toMatchObject({ value, source: { doc: 'product-defaults' } });
+  });
+
   it('district-001 carries the 20 targets except target 19, recorded as deliberately omitted', () => {
     const { indicators } = resolvePreset('district-001').rulebook;
     expect(indicators.items.map((i) => i.number)).toEqual([

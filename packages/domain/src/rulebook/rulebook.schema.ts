@@ -336,6 +336,30 @@ export const eventSlasSchema = z.strictObject({
   ),
 });
 
+/**
+ * When the responsible people hear of their duties. Product settings rather than rules: the source
+ * documents state deadlines, not reminders, so the national preset cites them as product defaults.
+ */
+export const remindersSchema = z.strictObject({
+  /** An open occurrence is due soon (yellow) from this many calendar days before its deadline. */
+  dueSoonDays: z.number().int().nonnegative(),
+  /** Holders of these roles in the unit are notified of its due-soon and overdue duties. */
+  notifyRoles: z.array(responsibilityRoleSchema).min(1),
+  ...cited,
+});
+export type Reminders = z.infer<typeof remindersSchema>;
+
+/** The monthly 平安报表 (seed 004). */
+export const monthlySafetyReportSchema = z.strictObject({
+  /**
+   * A month's report may be filed (and re-filed) from the month's first day until the end of the
+   * `monthsAfterReportMonth`-th following month, China time; 0 closes it with the month itself.
+   */
+  filingWindow: z.strictObject({ monthsAfterReportMonth: z.number().int().nonnegative(), ...cited }),
+});
+
+export const reportsSchema = z.strictObject({ monthlySafetyReport: monthlySafetyReportSchema });
+
 export const JURISDICTION_LEVELS = ['national', 'province', 'city', 'county', 'town'] as const;
 
 export const rulebookSourceSchema = z.strictObject({
@@ -364,6 +388,8 @@ export const rulebookBodyShape = {
   indicators: indicatorSystemSchema,
   incidentReporting: incidentReportingSchema,
   eventSlas: eventSlasSchema,
+  reminders: remindersSchema,
+  reports: reportsSchema,
 };
 
 export const rulebookObjectSchema = z.strictObject({ ...rulebookMetadataShape, ...rulebookBodyShape });

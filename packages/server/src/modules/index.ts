@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context';
 import { registerAccountsRoutes } from './accounts/accounts.routes';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
+import { registerCalendarRoutes } from './calendar/calendar.routes';
 import { registerDutyRoutes } from './duties/duties.routes';
 import { registerHealthRoutes } from './health/health.routes';
 import { registerIncidentRoutes } from './incidents/incidents.routes';
@@ -18,6 +19,7 @@ export const registerModules = async (app: ZApp, ctx: AppContext) => {
   registerAuditRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   registerRulebookRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
   registerDutyRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerSafetyReportRoutes(app, ctx);

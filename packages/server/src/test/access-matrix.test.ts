@@ -1,10 +1,12 @@
 import { ROLES, type Role } from '@zongzhi/contracts';
+import { CHINA_CALENDAR_DATA } from '@zongzhi/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteInfo } from '../app';
 import { insertAccount, insertPerson, insertPost, insertUnit } from '../fixtures/factories';
 import { hashPassword } from '../platform/auth/passwords';
 import { type Session, type TestApp, TEST_SECRET_KEY, createTestApp } from './harness';
+import { ensureShippedCalendarYears } from '../modules/calendar/ensure-shipped-calendar';
 import { PRESET_RULEBOOKS_DIR, ensurePresetRulebooks } from '../modules/rulebook/ensure-preset-rulebooks';
 
 /**
@@ -437,6 +439,19 @@ const probes: Record<string, Probe> = {
       payload: { rulebookId: 'national-2016', validFrom: '2026-01-01' },
     }),
   },
+  'GET /api/v1/calendar/years': { scope: 'none', prepare: async () => ({ url: '/api/v1/calendar/years' }) },
+  'GET /api/v1/calendar/years/:year': {
+    scope: 'none',
+    prepare: async () => ({ url: '/api/v1/calendar/years/2026' }),
+  },
+  'PUT /api/v1/calendar/years/:year': {
+    // National data, the same for every unit: scope does not apply. Saves 2026 as shipped.
+    scope: 'none',
+    prepare: async () => ({
+      url: '/api/v1/calendar/years/2026',
+      payload: CHINA_CALENDAR_DATA.find((y) => y.year === 2026),
+    }),
+  },
   'GET /api/v1/duties': {
     scope: 'record',
     prepare: async () => {
@@ -565,6 +580,7 @@ describe('role × scope matrix over every route', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await ensurePresetRulebooks(t.db, PRESET_RULEBOOKS_DIR, t.clock);
+    await ensureShippedCalendarYears(t.db, t.clock);
     passwordHash = await hashPassword('Matrix!pass-2026');
     for (const role of ROLES)
       for (const { name } of accountsFor(role)) sessions.set(name, await t.login(name));
@@ -656,6 +672,7 @@ describe('role × scope matrix over every route', () => {
       'notifications',
       'incidents',
       'safety_reports',
+      'calendar_years',
     ];
     // Every row's text, not only the counts: an UPDATE that should not have happened shows too.
     const checksum = async () =>

@@ -32,6 +32,15 @@ const SecuritySettingsPage = page(
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
 const DutiesPage = page(() => import('../features/duties/duties-page'), 'DutiesPage');
 const CompliancePage = page(() => import('../features/duties/compliance-page'), 'CompliancePage');
+const IncidentsPage = page(() => import('../features/incidents/incidents-page'), 'IncidentsPage');
+const SafetyCountyPage = page(
+  () => import('../features/safety-reports/safety-county-page'),
+  'SafetyCountyPage',
+);
+const SafetyReportPage = page(
+  () => import('../features/safety-reports/safety-report-page'),
+  'SafetyReportPage',
+);
 const RulebooksPage = page(() => import('../features/rulebook/rulebooks-page'), 'RulebooksPage');
 const RulebookEditorPage = page(
   () => import('../features/rulebook/rulebook-editor-page'),
@@ -100,6 +109,9 @@ export const router = createBrowserRouter([
       { path: 'registry', element: guarded('registry', <RegistryPage />) },
       { path: 'duties', element: guarded('duties', <DutiesPage />) },
       { path: 'compliance', element: guarded('compliance', <CompliancePage />) },
+      { path: 'incidents', element: guarded('incidents', <IncidentsPage />) },
+      { path: 'safety-reports', element: guarded('safetyReports', <SafetyCountyPage />) },
+      { path: 'safety-reports/:unitId/:month', element: guarded('safetyReports', <SafetyReportPage />) },
       { path: 'rulebooks', element: guarded('rulebooks', <RulebooksPage />) },
       { path: 'rulebooks/units/:id', element: guarded('rulebooks', <UnitRulebookPage />) },
       { path: 'rulebooks/:id/edit', element: guardedWrite('rulebooks', <RulebookEditorPage />) },

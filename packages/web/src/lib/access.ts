@@ -30,6 +30,18 @@ export const AREA_ACCESS = {
     read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
     write: ['sysadmin', 'operator'],
   },
+  // The incident register (案事件登记): reported by a unit's liaison or the 综治办's operator; only
+  // the operator records one learned of elsewhere as unreported (瞒报/漏报).
+  incidents: {
+    read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
+    write: ['operator', 'liaison'],
+  },
+  incidentDiscovery: { read: ['operator'], write: ['operator'] },
+  // The monthly 平安报表: filed by a town's or department's liaison or the operator.
+  safetyReports: {
+    read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
+    write: ['operator', 'liaison'],
+  },
 } as const satisfies Record<string, { read: readonly Role[]; write: readonly Role[] }>;
 
 export type Area = keyof typeof AREA_ACCESS;

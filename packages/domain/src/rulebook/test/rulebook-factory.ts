@@ -78,6 +78,8 @@ export const rootRulebook = (overrides: Partial<Rulebook> = {}): Rulebook => ({
     ],
   },
   eventSlas: { categories: [] },
+  reminders: { dueSoonDays: 7, notifyRoles: ['principal', 'in_charge'], source: cite('art. 9') },
+  reports: { monthlySafetyReport: { filingWindow: { monthsAfterReportMonth: 1, source: cite('art. 10') } } },
   ...overrides,
 });
 

@@ -96,14 +96,17 @@ export const occurrenceColumns = (rows: readonly NewOccurrence[]) => [
  * The state as SQL, for filtering and counting in the database. It restates decideDutyState (the
  * domain decides each row shown; duties.test.ts checks that both agree): waived wins; fulfilled on
  * or before the deadline is done, after it done late; open past the deadline is overdue; open
- * within `dueSoonDays` of it is due soon.
+ * within the due-soon days of the rulebook it was generated from (`ids`/`days`, parallel arrays;
+ * 0 when that rulebook no longer resolves) is due soon.
  */
-const stateSql = (today: string, dueSoon: string) => `CASE
+const stateSql = (today: string, ids: string, days: string) => `CASE
     WHEN o.waived_at IS NOT NULL THEN 'waived'
     WHEN o.fulfilled_on IS NOT NULL AND o.fulfilled_on <= o.deadline THEN 'done'
     WHEN o.fulfilled_on IS NOT NULL THEN 'done_late'
     WHEN o.deadline < ${today}::date THEN 'overdue'
-    WHEN o.deadline <= ${today}::date + ${dueSoon}::int THEN 'due_soon'
+    WHEN o.deadline <= ${today}::date
+                       + coalesce((${days}::int[])[array_position(${ids}::text[], o.rulebook_id)], 0)
+      THEN 'due_soon'
     ELSE 'upcoming' END`;
 
 export type OccurrenceRow = {
@@ -177,10 +180,15 @@ const toOccurrence = (r: RawOccurrence): OccurrenceRow => ({
       : null,
 });
 
+/** Due-soon days by the rulebook an occurrence was generated from (see load-reminders.ts). */
+export type DueSoonDaysByRulebook = ReadonlyMap<string, number>;
+
+const dueSoonParams = (m: DueSoonDaysByRulebook): [string[], number[]] => [[...m.keys()], [...m.values()]];
+
 export type OccurrenceFilter = {
   patterns: readonly string[];
   today: string;
-  dueSoonDays: number;
+  dueSoonDays: DueSoonDaysByRulebook;
   unitPath?: string;
   dutyId?: string;
   state?: DutyState;
@@ -198,24 +206,26 @@ export const listOccurrences = async (
   const where = `u.path LIKE ANY($1::text[])
     AND ($2::text IS NULL OR u.path LIKE $2 || '%')
     AND ($3::text IS NULL OR o.duty_id = $3)
-    AND ($4::text IS NULL OR ${stateSql('$5', '$6')} = $4)
+    AND ($4::text IS NULL OR ${stateSql('$5', '$6', '$10')} = $4)
     AND ($7::text IS NULL OR o.period_key = $7)
     AND ($8::date IS NULL OR o.deadline >= $8::date)
     AND ($9::date IS NULL OR o.deadline <= $9::date)`;
+  const [rulebookIds, dueSoonDays] = dueSoonParams(f.dueSoonDays);
   const params = [
     f.patterns,
     f.unitPath ?? null,
     f.dutyId ?? null,
     f.state ?? null,
     f.today,
-    f.dueSoonDays,
+    rulebookIds,
     f.periodKey ?? null,
     f.from ?? null,
     f.to ?? null,
+    dueSoonDays,
   ];
   const rows = await q.query<RawOccurrence>(
     `SELECT ${OCCURRENCE_COLUMNS} FROM duty_occurrences o JOIN units u ON u.id = o.unit_id
-      WHERE ${where} ORDER BY o.deadline, u.path, o.duty_id, o.id LIMIT $10 OFFSET $11`,
+      WHERE ${where} ORDER BY o.deadline, u.path, o.duty_id, o.id LIMIT $11 OFFSET $12`,
     [...params, f.limit, f.offset],
   );
   const [count] = await q.query<{ n: number }>(
@@ -362,7 +372,7 @@ export const countCompliance = async (
     yearStart: string;
     yearEnd: string;
     today: string;
-    dueSoonDays: number;
+    dueSoonDays: DueSoonDaysByRulebook;
   },
 ): Promise<ComplianceCount[]> =>
   (
@@ -371,12 +381,12 @@ export const countCompliance = async (
          SELECT CASE WHEN u.id = $1 THEN u.id
                      ELSE split_part(substr(u.path, length($2) + 1), '/', 1)::bigint END AS row_unit_id,
                 EXTRACT(MONTH FROM o.deadline)::int AS month,
-                ${stateSql('$5', '$6')} AS state
+                ${stateSql('$5', '$6', '$7')} AS state
            FROM duty_occurrences o JOIN units u ON u.id = o.unit_id
           WHERE u.path LIKE $2 || '%' AND o.deadline BETWEEN $3::date AND $4::date
        )
        SELECT row_unit_id, month, state, count(*)::int AS n FROM counted GROUP BY 1, 2, 3`,
-      [f.unitId, f.unitPath, f.yearStart, f.yearEnd, f.today, f.dueSoonDays],
+      [f.unitId, f.unitPath, f.yearStart, f.yearEnd, f.today, ...dueSoonParams(f.dueSoonDays)],
     )
   ).map((r) => ({ rowUnitId: r.row_unit_id, month: r.month, state: r.state, n: r.n }));
 
@@ -385,13 +395,14 @@ export const countCompliance = async (
  * post in the unit today) of every open occurrence that is due soon or overdue today: one row per
  * (account, occurrence, kind), so a second run — or a second server — adds nothing. An occurrence
  * that went from due soon to overdue while no server ran gets only 'overdue': missed ticks
- * collapse into what is true now.
+ * collapse into what is true now. Only occurrences generated from `rulebookId`, whose reminder
+ * settings are given. Returns the ids of the notifications created.
  */
 export const insertDueNotifications = async (
   q: Queryable,
-  f: { today: string; dueSoonDays: number; postKinds: readonly string[]; now: Date },
-): Promise<number> => {
-  const [result] = await q.query<{ n: number }>(
+  f: { today: string; rulebookId: string; dueSoonDays: number; postKinds: readonly string[]; now: Date },
+): Promise<number[]> => {
+  const rows = await q.query<{ id: number }>(
     `WITH due AS (
        SELECT DISTINCT a.id AS account_id, a.person_id, o.id AS occurrence_id,
               CASE WHEN o.deadline < $1::date THEN 'overdue' ELSE 'due_soon' END AS kind
@@ -400,16 +411,15 @@ export const insertDueNotifications = async (
                      AND (p.end_date IS NULL OR p.end_date > $1::date) AND p.post_kind = ANY($3::text[])
          JOIN accounts a ON a.person_id = p.person_id AND NOT a.disabled
         WHERE o.fulfilled_on IS NULL AND o.waived_at IS NULL AND o.deadline <= $1::date + $2::int
-     ), saved AS (
-       INSERT INTO notifications (account_id, person_id, kind, occurrence_id, created_at)
-       SELECT account_id, person_id, kind, occurrence_id, $4 FROM due
-       ON CONFLICT (account_id, occurrence_id, kind) DO NOTHING
-       RETURNING 1
+          AND o.rulebook_id = $5
      )
-     SELECT count(*)::int AS n FROM saved`,
-    [f.today, f.dueSoonDays, f.postKinds, f.now],
+     INSERT INTO notifications (account_id, person_id, kind, occurrence_id, created_at)
+     SELECT account_id, person_id, kind, occurrence_id, $4 FROM due
+     ON CONFLICT (account_id, occurrence_id, kind) DO NOTHING
+     RETURNING id`,
+    [f.today, f.dueSoonDays, f.postKinds, f.now, f.rulebookId],
   );
-  return result?.n ?? 0;
+  return rows.map((r) => r.id);
 };
 
 type RawNotification = {

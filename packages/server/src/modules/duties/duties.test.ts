@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { type Database, openDatabase } from '../../db/client';
 import { type TestApp, createTestApp, testConfig } from '../../test/harness';
+import { ensureShippedCalendarYears } from '../calendar/ensure-shipped-calendar';
 import { ensurePresetRulebooks } from '../rulebook/ensure-preset-rulebooks';
 
 type Item = {
@@ -53,6 +54,7 @@ const report = { kind: 'report', report: { summary: '本季度治安形势平稳
 /** Seeds the presets, publishes the county layer and attaches it to the county from 2026-01-01. */
 const attachCountyRulebook = async (t: TestApp) => {
   await ensurePresetRulebooks(t.db, undefined, t.clock);
+  await ensureShippedCalendarYears(t.db, t.clock);
   const operator = await t.login('operator');
   const published = await operator.inject({
     method: 'POST',

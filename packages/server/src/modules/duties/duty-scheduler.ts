@@ -82,14 +82,14 @@ export const createDutyScheduler = ({
           startedAt,
           finishedAt: clock.now(),
           occurrencesCreated: generated.created,
-          notificationsCreated: notified,
+          notificationsCreated: notified.length,
           instance,
         });
         return {
           ran: true,
           asOf: today,
           occurrencesCreated: generated.created,
-          notificationsCreated: notified,
+          notificationsCreated: notified.length,
         };
       });
     } finally {

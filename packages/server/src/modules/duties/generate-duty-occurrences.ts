@@ -11,7 +11,8 @@ import {
 } from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
 import { findRulebookIdsOfUnits, findRulebookInForce } from '../rulebook/resolve-rulebook-in-force';
-import { WORK_CALENDAR, calculateEndOfDate } from './duty-dates';
+import { loadWorkCalendar } from '../calendar/load-work-calendar';
+import { calculateEndOfDate } from './duty-dates';
 import { type NewOccurrence, findUnitsExistingIn, insertOccurrencesIfAbsent } from './duties.repository';
 
 /** The days whose periods a duty is generated for (every period overlapping [from, to]). */
@@ -62,6 +63,8 @@ export const planDutyOccurrences = async (
     keep?: (o: DutyOccurrence) => boolean;
   },
 ): Promise<GenerationPlan> => {
+  // The calendar as stored now: a year saved since the last run lets its waiting occurrences through.
+  const calendar = await loadWorkCalendar(q);
   const units = await findUnitsExistingIn(q, { ...input.span, patterns: input.patterns });
   const rulebookOf = await findRulebookIdsOfUnits(q, units, input.rulesDate);
   const byRulebook = new Map<string, typeof units>();
@@ -95,7 +98,7 @@ export const planDutyOccurrences = async (
         duties: [definition],
         units: dutyUnits,
         ...input.window(definition),
-        calendar: WORK_CALENDAR,
+        calendar,
       });
       waitingForCalendar.push(...decision.waitingForCalendar);
       for (const o of decision.occurrences) {

@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/client';
 import type { RoleGrant } from '../../platform/auth/principal';
 import { assertInScope, calculateScopeRootIds } from './duties-access';
 import { countCompliance, findComplianceRows, findUnitRef } from './duties.repository';
-import { DUE_SOON_DAYS } from './duty-dates';
+import { loadDueSoonDaysInForce } from './load-reminders';
 
 type Cell = ComplianceResponse['rows'][number]['months'][number];
 
@@ -50,7 +50,7 @@ export const getDutyCompliance = async (
     unitPath: unit.unitPath,
     ...span,
     today,
-    dueSoonDays: DUE_SOON_DAYS,
+    dueSoonDays: await loadDueSoonDaysInForce(q, today),
   });
   const grid = new Map(rows.map((r) => [r.id, Array.from({ length: 12 }, (_, i) => emptyCell(i + 1))]));
   for (const c of counts) {

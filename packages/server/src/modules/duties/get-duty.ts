@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client';
 import type { RoleGrant } from '../../platform/auth/principal';
 import { assertInScope } from './duties-access';
 import { findFulfilment, findOccurrence } from './duties.repository';
+import { loadDueSoonDaysInForce } from './load-reminders';
 import { presentDuty } from './present-duty';
 
 /** One occurrence with its meeting record or report; 404 outside the caller's scope. */
@@ -12,5 +13,10 @@ export const getDuty = async (
   id: number,
 ): Promise<DutyOccurrenceDetail> => {
   const row = assertInScope(grants, await findOccurrence(q, id));
-  return { ...presentDuty(row, today), unitPath: row.unitPath, fulfilment: await findFulfilment(q, id) };
+  const dueSoonDays = await loadDueSoonDaysInForce(q, today);
+  return {
+    ...presentDuty(row, { today, dueSoonDays }),
+    unitPath: row.unitPath,
+    fulfilment: await findFulfilment(q, id),
+  };
 };

@@ -4,7 +4,7 @@ import type { RoleGrant } from '../../platform/auth/principal';
 import { scopePatterns } from '../../platform/auth/principal';
 import { assertInScope, pageToLimit } from './duties-access';
 import { findUnitRef, listOccurrences } from './duties.repository';
-import { DUE_SOON_DAYS } from './duty-dates';
+import { loadDueSoonDaysInForce } from './load-reminders';
 import { presentDuty } from './present-duty';
 
 /** A page of the duty ledger of the caller's jurisdiction, optionally below one unit. */
@@ -15,10 +15,11 @@ export const listDuties = async (
 ): Promise<{ items: DutyOccurrenceItem[]; total: number }> => {
   const unit =
     query.unitId === undefined ? undefined : assertInScope(grants, await findUnitRef(q, query.unitId));
+  const dueSoonDays = await loadDueSoonDaysInForce(q, today);
   const page = await listOccurrences(q, {
     patterns: scopePatterns(grants),
     today,
-    dueSoonDays: DUE_SOON_DAYS,
+    dueSoonDays,
     unitPath: unit?.unitPath,
     dutyId: query.dutyId,
     state: query.state,
@@ -27,5 +28,5 @@ export const listDuties = async (
     to: query.to,
     ...pageToLimit(query),
   });
-  return { items: page.items.map((row) => presentDuty(row, today)), total: page.total };
+  return { items: page.items.map((row) => presentDuty(row, { today, dueSoonDays })), total: page.total };
 };

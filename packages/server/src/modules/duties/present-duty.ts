@@ -1,16 +1,21 @@
 import type { DutyOccurrenceItem } from '@zongzhi/contracts';
 import { decideDutyState } from '@zongzhi/domain';
-import type { OccurrenceRow } from './duties.repository';
-import { DUE_SOON_DAYS } from './duty-dates';
+import type { DueSoonDaysByRulebook, OccurrenceRow } from './duties.repository';
 
-/** An occurrence as the API shows it, with its state on `today` decided by the domain. */
-export const presentDuty = (row: OccurrenceRow, today: string): DutyOccurrenceItem => {
+/**
+ * An occurrence as the API shows it, with its state on `today` decided by the domain, due soon by
+ * the rulebook it was generated from (0 days when that rulebook no longer resolves, as in SQL).
+ */
+export const presentDuty = (
+  row: OccurrenceRow,
+  { today, dueSoonDays }: { today: string; dueSoonDays: DueSoonDaysByRulebook },
+): DutyOccurrenceItem => {
   const decision = decideDutyState({
     occurrence: row,
     fulfilledAt: row.fulfilledOn,
     waived: row.waiver !== null,
     now: today,
-    dueSoonDays: DUE_SOON_DAYS,
+    dueSoonDays: dueSoonDays.get(row.rulebookId) ?? 0,
   });
   return {
     id: row.id,

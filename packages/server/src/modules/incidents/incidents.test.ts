@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/harness';
+import { ensureShippedCalendarYears } from '../calendar/ensure-shipped-calendar';
 import { ensurePresetRulebooks } from '../rulebook/ensure-preset-rulebooks';
 
 type Incident = {
@@ -46,6 +47,7 @@ describe('incident reports', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await ensurePresetRulebooks(t.db, undefined, t.clock);
+    await ensureShippedCalendarYears(t.db, t.clock);
     // The county follows seed 001 (24 h); town2 follows Zhuzhou's 随时报告; dept1 the national
     // baseline, which states no limit.
     await attachPreset(t, t.world.units.county.id, 'district-001');

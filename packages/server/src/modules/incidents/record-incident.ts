@@ -1,22 +1,16 @@
 import type { CreateIncidentRequest, Incident } from '@zongzhi/contracts';
-import {
-  CHINA_CALENDAR_DATA,
-  createWorkCalendar,
-  decideReportTimeliness,
-  toChinaDate,
-} from '@zongzhi/domain';
+import { decideReportTimeliness, toChinaDate } from '@zongzhi/domain';
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../../db/client';
 import { getAccess } from '../../platform/auth/authenticate';
 import { isInScope } from '../../platform/auth/principal';
 import type { AppContext } from '../../platform/context';
 import { type FieldError, field, invalid } from '../../platform/errors';
+import { loadWorkCalendar } from '../calendar/load-work-calendar';
 import { findRulebookIdsOfUnits, findRulebookInForce } from '../rulebook/resolve-rulebook-in-force';
 import { INCIDENT_DISCOVERERS, assertInScope } from './incidents-access';
 import { incidentErrors } from './incidents.errors';
 import { findIncident, findUnitRef, insertIncident } from './incidents.repository';
-
-const WORK_CALENDAR = createWorkCalendar(CHINA_CALENDAR_DATA);
 
 /**
  * The incident limits of the rulebook the unit followed when the incident happened (its own or its
@@ -85,7 +79,7 @@ export const recordIncident = async (
       limits: rules.limits,
       occurredAt,
       reportedAt,
-      calendar: WORK_CALENDAR,
+      calendar: await loadWorkCalendar(tx),
     });
     const id = await insertIncident(tx, {
       unitId: unit.id,

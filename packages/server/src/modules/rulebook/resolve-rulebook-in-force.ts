@@ -5,7 +5,7 @@ import {
   resolveEffectiveRulebook,
 } from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
-import { findAttachmentsOnDate, findVersionInForce } from './rulebook.repository';
+import { findAttachmentsOnDate, findRulebookIds, findVersionInForce } from './rulebook.repository';
 
 /** A chain is a handful of levels (national → province → city → county → town); more is a loop. */
 const MAX_CHAIN = 16;
@@ -52,6 +52,22 @@ export const findRulebookInForce = async (
   const effective = resolveEffectiveRulebook({ chain: chain.chain });
   if (!effective.ok) return undefined;
   return { rulebookId: id, version: chain.chain[0]!.version, rulebook: effective.rulebook };
+};
+
+/**
+ * Every stored rulebook as it stood at a moment, by id (a county holds a handful), for work over
+ * many units whose rows name the rulebook they follow; rulebooks that cannot be resolved are left out.
+ */
+export const findAllRulebooksInForce = async (
+  q: Queryable,
+  before: Date,
+): Promise<Map<string, RulebookInForce>> => {
+  const result = new Map<string, RulebookInForce>();
+  for (const id of await findRulebookIds(q)) {
+    const inForce = await findRulebookInForce(q, id, before);
+    if (inForce) result.set(id, inForce);
+  }
+  return result;
 };
 
 /**

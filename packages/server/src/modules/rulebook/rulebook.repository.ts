@@ -90,6 +90,9 @@ export const insertRulebookVersion = async (
 export const countRulebooks = async (q: Queryable): Promise<number> =>
   (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM rulebooks'))[0]?.n ?? 0;
 
+export const findRulebookIds = async (q: Queryable): Promise<string[]> =>
+  (await q.query<{ id: string }>('SELECT id FROM rulebooks ORDER BY id')).map((r) => r.id);
+
 export const listRulebookSummaries = async (
   q: Queryable,
   page: { limit: number; offset: number },

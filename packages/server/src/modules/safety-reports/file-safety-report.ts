@@ -5,7 +5,12 @@ import { getAccess } from '../../platform/auth/authenticate';
 import type { AppContext } from '../../platform/context';
 import { field, invalid } from '../../platform/errors';
 import { assertFiler, getSafetyReport } from './get-safety-report';
-import { calculateReportMonth, decideMonthStatus } from './safety-report-month';
+import {
+  calculateClosesOn,
+  calculateReportMonth,
+  decideMonthStatus,
+  findFilingWindow,
+} from './safety-report-month';
 import { safetyReportErrors } from './safety-reports.errors';
 import { calculateFigures, insertRevision } from './safety-reports.repository';
 
@@ -26,7 +31,8 @@ export const fileSafetyReport = async (
   return ctx.db.transaction(async (tx) => {
     const unit = await assertFiler(tx, grants, unitId);
     const m = calculateReportMonth(month);
-    const status = decideMonthStatus(m, now);
+    const closesOn = calculateClosesOn({ month: m, filingWindow: await findFilingWindow(tx, unit, now) });
+    const status = decideMonthStatus({ month: m, closesOn, now });
     if (status === 'not_started')
       throw invalid([field('params.month', '该月尚未开始，不能填报', 'the month has not begun yet')]);
     if (status === 'closed') throw safetyReportErrors.fail('safety_reports.month_closed');

@@ -3,7 +3,13 @@ import { toChinaDate } from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
 import type { RoleGrant } from '../../platform/auth/principal';
 import { field, invalid } from '../../platform/errors';
-import { SAFETY_REPORT_FILER_KINDS, calculateReportMonth, decideMonthStatus } from './safety-report-month';
+import {
+  SAFETY_REPORT_FILER_KINDS,
+  calculateClosesOn,
+  calculateReportMonth,
+  decideMonthStatus,
+  findFilingWindow,
+} from './safety-report-month';
 import { assertInScope } from './safety-reports-access';
 import { type FilerUnit, calculateFigures, findRevisions, findUnitRef } from './safety-reports.repository';
 
@@ -37,6 +43,7 @@ export const getSafetyReport = async (
 ): Promise<SafetyReport> => {
   const unit = await assertFiler(q, grants, unitId);
   const m = calculateReportMonth(month);
+  const closesOn = calculateClosesOn({ month: m, filingWindow: await findFilingWindow(q, unit, now) });
   const revisions = await findRevisions(q, unit.id, month);
   const latest = revisions[0];
   const figures = latest
@@ -46,8 +53,8 @@ export const getSafetyReport = async (
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
     month,
     status: latest ? 'filed' : 'draft',
-    closesOn: m.closesOn,
-    open: decideMonthStatus(m, now) === 'open',
+    closesOn,
+    open: decideMonthStatus({ month: m, closesOn, now }) === 'open',
     figures,
     figuresAsOf: latest?.filedAt ?? now.toISOString(),
     entered: latest?.entered ?? null,

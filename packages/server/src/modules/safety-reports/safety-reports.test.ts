@@ -6,6 +6,7 @@ import {
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
+import { ensureShippedCalendarYears } from '../calendar/ensure-shipped-calendar';
 import { ensurePresetRulebooks } from '../rulebook/ensure-preset-rulebooks';
 
 type Figures = Record<(typeof SAFETY_REPORT_FIGURE_KEYS)[number], number>;
@@ -81,6 +82,7 @@ describe('monthly safety report (平安报表)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await ensurePresetRulebooks(t.db, undefined, t.clock);
+    await ensureShippedCalendarYears(t.db, t.clock);
     operator = await t.login('operator');
     liaison = await t.login('liaison');
     const attached = await operator.inject({

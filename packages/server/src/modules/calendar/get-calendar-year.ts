@@ -1,0 +1,18 @@
+import type { CalendarYearDetail } from '@zongzhi/contracts';
+import type { Queryable } from '../../db/client';
+import { notFound } from '../../platform/errors';
+import { type CalendarYearRow, findCalendarYear } from './calendar.repository';
+
+export const presentCalendarYear = (r: CalendarYearRow): CalendarYearDetail => ({
+  year: r.year,
+  data: r.data,
+  updatedAt: r.updatedAt.toISOString(),
+  updatedBy: r.updatedBy,
+});
+
+/** One stored year, as it is edited; 404 for a missing year. */
+export const getCalendarYear = async (q: Queryable, year: number): Promise<CalendarYearDetail> => {
+  const row = await findCalendarYear(q, year);
+  if (!row) throw notFound();
+  return presentCalendarYear(row);
+};
