@@ -143,9 +143,9 @@ describe('zongzhi commands', () => {
       expect(admin.stdout).toContain('otpauth://totp/');
       const verify = await runCli(['audit', 'verify'], dir);
       expect(verify.code).toBe(0);
-      // The six shipped rulebook presets seeded on first open, then unit.created, account.created,
-      // role.granted: all chained by the commands themselves.
-      expect(verify.stdout).toContain('Intact: 9 records');
+      // Seeded on first open: the six shipped rulebook presets and the eleven calendar years
+      // (2016–2026); then unit.created, account.created, role.granted — all chained by the commands.
+      expect(verify.stdout).toContain('Intact: 20 records');
     },
     SLOW,
   );
