@@ -24,6 +24,7 @@ import type { Access, AccessPolicy, Principal } from './platform/auth/principal'
 import { type Clock, systemClock } from './platform/clock';
 import { type AppConfig, DEFAULT_SECURITY, type SecuritySettings } from './platform/config';
 import { type AppContext, createAuditForRequest } from './platform/context';
+import type { Mailer } from './platform/mailer';
 import { handleError, handleNotFound } from './platform/http/problem';
 import { registerModules } from './modules';
 import { type DutySchedulerOptions, createDutyScheduler } from './modules/duties/duty-scheduler';
@@ -61,6 +62,8 @@ export type BuildAppOptions = {
    * startServer, off by default so that tests drive `scheduler.tick()` with their fake clock.
    */
   scheduler?: boolean | Pick<DutySchedulerOptions, 'intervalMs' | 'initialDelayMs'>;
+  /** Sends email (duty notifications); absent or null: no email. Closed with the app. */
+  mailer?: Mailer | null;
 };
 
 const REDACT = [
@@ -104,6 +107,7 @@ export const buildApp = async (options: BuildAppOptions) => {
     clock,
     config,
     chainer,
+    mailer: options.mailer ?? null,
     security: () => security,
     setSecurity: (settings) => {
       security = settings;
@@ -192,11 +196,18 @@ export const buildApp = async (options: BuildAppOptions) => {
         clock,
         ...(typeof options.scheduler === 'object' ? options.scheduler : {}),
         onError: (e) => app.log.error({ err: e }, 'duty scheduler tick failed'),
+        mailer: ctx.mailer,
+        onMailError: (e, notificationId) =>
+          app.log.warn({ err: e, notificationId }, 'duty notification email failed'),
       })
     : null;
   if (scheduler) {
     app.addHook('onReady', async () => scheduler.start());
     app.addHook('onClose', async () => scheduler.stop());
+  }
+  if (ctx.mailer) {
+    const mailer = ctx.mailer;
+    app.addHook('onClose', async () => mailer.close());
   }
   return { app, ctx, routes, scheduler };
 };

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { type Database, openDatabase } from './db/client';
 import { type AppConfig, DEFAULT_SECURITY, VERSION, loadSecretKey } from './platform/config';
+import { mailerFromEnv } from './platform/mailer';
 
 export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
@@ -43,6 +44,7 @@ export const startServer = async (e: Environment, db?: Database, config: AppConf
     config,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     scheduler: true,
+    mailer: mailerFromEnv(process.env),
   });
   await app.listen({ port: e.port, host: e.host });
   return { app, ctx, db: database };

@@ -10,6 +10,8 @@ export const usernameSchema = z
 
 export const displayNameSchema = z.string().trim().min(1).max(64);
 export const passwordInputSchema = z.string().min(1).max(256);
+/** Where duty notifications are mailed, when the server has SMTP configured. */
+export const accountEmailSchema = z.string().trim().max(254).pipe(z.email());
 
 export const accountRoleSchema = z.object({
   id: z.number().int(),
@@ -25,6 +27,7 @@ export const accountSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   personId: z.number().int().nullable(),
+  email: z.string().nullable(),
   disabled: z.boolean(),
   locked: z.boolean(),
   totpEnabled: z.boolean(),
@@ -52,9 +55,11 @@ export const updateAccountRequestSchema = z
   .object({
     displayName: displayNameSchema.optional(),
     disabled: z.boolean().optional(),
+    /** null removes the address. */
+    email: accountEmailSchema.nullable().optional(),
   })
-  .refine((v) => v.displayName !== undefined || v.disabled !== undefined, {
-    message: 'Change at least one of displayName, disabled',
+  .refine((v) => v.displayName !== undefined || v.disabled !== undefined || v.email !== undefined, {
+    message: 'Change at least one of displayName, disabled, email',
   });
 export type UpdateAccountRequest = z.infer<typeof updateAccountRequestSchema>;
 

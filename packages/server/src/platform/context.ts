@@ -3,13 +3,16 @@ import type { Database, Queryable } from '../db/client';
 import { type AuditChainer, type AuditEntry, appendAudit } from './audit/audit-ledger';
 import type { Clock } from './clock';
 import type { AppConfig, SecuritySettings } from './config';
+import type { Mailer } from './mailer';
 
-/** What every module gets: the database, the clock, configuration and the audit ledger. */
+/** What every module gets: the database, the clock, configuration, the audit ledger and the mailer. */
 export type AppContext = {
   db: Database;
   clock: Clock;
   config: AppConfig;
   chainer: AuditChainer;
+  /** SMTP when ZONGZHI_SMTP_URL is configured; null: no email. */
+  mailer: Mailer | null;
   /** Current security settings (config defaults overlaid by app_settings). */
   security: () => SecuritySettings;
   /** Applies security settings to this process at once; the caller has stored them already. */

@@ -47,6 +47,8 @@ const RulebookEditorPage = page(
   'RulebookEditorPage',
 );
 const UnitRulebookPage = page(() => import('../features/rulebook/unit-rulebook-page'), 'UnitRulebookPage');
+const CalendarYearsPage = page(() => import('../features/calendar/calendar-page'), 'CalendarYearsPage');
+const CalendarYearPage = page(() => import('../features/calendar/calendar-page'), 'CalendarYearPage');
 const MyAccountPage = page(() => import('../features/account/my-account-page'), 'MyAccountPage');
 
 const Guard = ({ area, children }: { area: Area; children: ReactNode }) => {
@@ -115,6 +117,8 @@ export const router = createBrowserRouter([
       { path: 'rulebooks', element: guarded('rulebooks', <RulebooksPage />) },
       { path: 'rulebooks/units/:id', element: guarded('rulebooks', <UnitRulebookPage />) },
       { path: 'rulebooks/:id/edit', element: guardedWrite('rulebooks', <RulebookEditorPage />) },
+      { path: 'calendar', element: guarded('calendar', <CalendarYearsPage />) },
+      { path: 'calendar/:year', element: guarded('calendar', <CalendarYearPage />) },
       { path: 'accounts', element: guarded('accounts', <AccountsPage />) },
       { path: 'api-keys', element: guarded('apiKeys', <ApiKeysPage />) },
       { path: 'security', element: guarded('security', <SecuritySettingsPage />) },

@@ -30,6 +30,12 @@ export const AREA_ACCESS = {
     read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
     write: ['sysadmin', 'operator'],
   },
+  // The working calendar (工作日历): national data read by everyone who reads rulebooks, kept up
+  // to date by the county's administrators and operators.
+  calendar: {
+    read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
+    write: ['sysadmin', 'operator'],
+  },
   // The incident register (案事件登记): reported by a unit's liaison or the 综治办's operator; only
   // the operator records one learned of elsewhere as unreported (瞒报/漏报).
   incidents: {

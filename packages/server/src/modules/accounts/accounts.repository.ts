@@ -8,7 +8,7 @@ const VISIBLE = `(NOT EXISTS (SELECT 1 FROM role_assignments r0 WHERE r0.account
    OR EXISTS (SELECT 1 FROM role_assignments r1 JOIN units u1 ON u1.id = r1.unit_id
                WHERE r1.account_id = a.id AND u1.path LIKE ANY($1::text[])))`;
 
-const ACCOUNT_COLUMNS = `a.id, a.username, a.display_name, a.person_id, a.disabled, a.totp_enabled,
+const ACCOUNT_COLUMNS = `a.id, a.username, a.display_name, a.person_id, a.email, a.disabled, a.totp_enabled,
   a.must_change_password, (a.locked_until IS NOT NULL AND a.locked_until > $2) AS locked,
   COALESCE((SELECT json_agg(json_build_object('id', r.id, 'role', r.role, 'unitId', r.unit_id,
                                               'unitName', u.name) ORDER BY r.id)
@@ -20,6 +20,7 @@ type AccountRow = {
   username: string;
   display_name: string;
   person_id: number | null;
+  email: string | null;
   disabled: boolean;
   totp_enabled: boolean;
   must_change_password: boolean;
@@ -32,6 +33,7 @@ const toAccount = (r: AccountRow): Account => ({
   username: r.username,
   displayName: r.display_name,
   personId: r.person_id,
+  email: r.email,
   disabled: r.disabled,
   locked: r.locked,
   totpEnabled: r.totp_enabled,
@@ -149,12 +151,25 @@ export const insertAccountRow = async (db: Queryable, a: NewAccountRow) => {
 export const updateAccountRow = async (
   db: Queryable,
   id: number,
-  change: { displayName?: string | undefined; disabled?: boolean | undefined; now: Date },
+  change: {
+    displayName?: string | undefined;
+    disabled?: boolean | undefined;
+    /** undefined leaves the address, null removes it. */
+    email?: string | null | undefined;
+    now: Date;
+  },
 ) => {
   await db.query(
     `UPDATE accounts SET display_name = COALESCE($2, display_name), disabled = COALESCE($3, disabled),
-       updated_at = $4 WHERE id = $1`,
-    [id, change.displayName ?? null, change.disabled ?? null, change.now],
+       email = CASE WHEN $5::boolean THEN $6::text ELSE email END, updated_at = $4 WHERE id = $1`,
+    [
+      id,
+      change.displayName ?? null,
+      change.disabled ?? null,
+      change.now,
+      change.email !== undefined,
+      change.email ?? null,
+    ],
   );
 };
 

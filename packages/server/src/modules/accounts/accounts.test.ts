@@ -142,6 +142,39 @@ describe('account administration', () => {
       expect(actions[1]!.details.changes).toEqual({ displayName: { from: '显示名 wang.wu', to: '王五' } });
     });
 
+    it('sets, shows and removes the notification email of an account', async () => {
+      const { id } = await create('mail.user');
+      const s = await sysadmin();
+      const set = await s.inject({
+        method: 'PATCH',
+        url: `/api/v1/accounts/${id}`,
+        payload: { email: ' zhang.san@example.cn ' },
+      });
+      expect(set.statusCode).toBe(200);
+      expect(set.json().email).toBe('zhang.san@example.cn');
+      const listed = (await s.inject({ method: 'GET', url: '/api/v1/accounts?q=mail.user' })).json();
+      expect(listed.items[0].email).toBe('zhang.san@example.cn');
+      const removed = await s.inject({
+        method: 'PATCH',
+        url: `/api/v1/accounts/${id}`,
+        payload: { email: null },
+      });
+      expect(removed.json().email).toBeNull();
+      const [audit] = await t.db.query<{ details: { changes: object } }>(
+        "SELECT details FROM audit_log WHERE target_type = 'account' AND target_id = $1 AND action = 'account.updated' ORDER BY id LIMIT 1",
+        [String(id)],
+      );
+      expect(audit!.details.changes).toEqual({ email: { from: null, to: 'zhang.san@example.cn' } });
+      // Only the system administrator sets it.
+      const sec = await secadmin();
+      const refused = await sec.inject({
+        method: 'PATCH',
+        url: `/api/v1/accounts/${id}`,
+        payload: { email: 'x@example.cn' },
+      });
+      expect(refused.statusCode).toBe(403);
+    });
+
     it('will not disable the last enabled holder of an administrator role', async () => {
       const s = await sysadmin();
       const first = await s.inject({

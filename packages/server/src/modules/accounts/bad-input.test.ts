@@ -143,6 +143,19 @@ describe('bad input on every write route', () => {
       },
     ],
     [
+      'update: email not an address',
+      {
+        who: 'sysadmin',
+        request: () => ({
+          method: 'PATCH',
+          url: `/api/v1/accounts/${target}`,
+          payload: { email: 'zhang at example' },
+        }),
+        status: 400,
+        path: 'body.email',
+      },
+    ],
+    [
       'update: nothing to change',
       {
         who: 'sysadmin',

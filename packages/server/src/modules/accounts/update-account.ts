@@ -11,7 +11,7 @@ import {
 import { adminAccess, getVisibleAccount, isAdminRole, refuse } from './admin-access';
 
 /**
- * Renames, disables or re-enables an account (system administrator). Nobody disables their own
+ * Renames, disables or re-enables an account, or sets its notification email (system administrator). Nobody disables their own
  * account, and the last enabled holder of an administrator role cannot be disabled: the
  * separated duties would have nobody left to perform them.
  */
@@ -41,11 +41,18 @@ export const updateAccount = async (
     changes.displayName = { from: before.displayName, to: input.displayName };
   if (input.disabled !== undefined && input.disabled !== before.disabled)
     changes.disabled = { from: before.disabled, to: input.disabled };
+  if (input.email !== undefined && input.email !== before.email)
+    changes.email = { from: before.email, to: input.email };
   if (Object.keys(changes).length === 0) return before;
 
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await updateAccountRow(tx, id, { displayName: input.displayName, disabled: input.disabled, now });
+    await updateAccountRow(tx, id, {
+      displayName: input.displayName,
+      disabled: input.disabled,
+      email: changes.email ? input.email : undefined,
+      now,
+    });
     if (disabling) await revokeSessionsOf(tx, id, now);
     await ctx.audit(tx, request, {
       action: changes.disabled

@@ -509,3 +509,63 @@ export const insertSchedulerRun = async (
     [r.job, r.asOf, r.startedAt, r.finishedAt, r.occurrencesCreated, r.notificationsCreated, r.instance],
   );
 };
+
+/** A notification to mail: the recipient's address and what the mail says. */
+export type NotificationToMail = {
+  id: number;
+  kind: 'due_soon' | 'overdue';
+  email: string;
+  displayName: string;
+  dutyNameZh: string;
+  unitName: string;
+  periodKey: string;
+  deadline: string;
+};
+
+/** Of the given notifications, those whose account has an email and that were not mailed yet. */
+export const listNotificationsToMail = async (q: Queryable, ids: readonly number[]) => {
+  if (ids.length === 0) return [];
+  const rows = await q.query<{
+    id: number;
+    kind: 'due_soon' | 'overdue';
+    email: string;
+    display_name: string;
+    duty_name_zh: string;
+    unit_name: string;
+    period_key: string;
+    deadline: string;
+  }>(
+    `SELECT n.id, n.kind, a.email, a.display_name, o.duty_name_zh, u.name AS unit_name, o.period_key,
+            o.deadline
+       FROM notifications n JOIN accounts a ON a.id = n.account_id
+       JOIN duty_occurrences o ON o.id = n.occurrence_id JOIN units u ON u.id = o.unit_id
+      WHERE n.id = ANY($1::bigint[]) AND a.email IS NOT NULL AND NOT a.disabled AND n.emailed_at IS NULL
+      ORDER BY n.id`,
+    [ids],
+  );
+  return rows.map(
+    (r): NotificationToMail => ({
+      id: Number(r.id),
+      kind: r.kind,
+      email: r.email,
+      displayName: r.display_name,
+      dutyNameZh: r.duty_name_zh,
+      unitName: r.unit_name,
+      periodKey: r.period_key,
+      deadline: r.deadline,
+    }),
+  );
+};
+
+/** Records the outcome of mailing a notification: sent (error null) or the failure's message. */
+export const recordNotificationEmail = async (
+  q: Queryable,
+  id: number,
+  outcome: { at: Date; error: string | null },
+) => {
+  await q.query(
+    `UPDATE notifications SET emailed_at = CASE WHEN $3::text IS NULL THEN $2 ELSE emailed_at END,
+       email_error = $3 WHERE id = $1`,
+    [id, outcome.at, outcome.error],
+  );
+};

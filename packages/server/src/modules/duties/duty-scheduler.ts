@@ -2,8 +2,10 @@ import { hostname } from 'node:os';
 import { addCalendarDays } from '@zongzhi/domain';
 import type { Database } from '../../db/client';
 import type { Clock } from '../../platform/clock';
+import type { Mailer } from '../../platform/mailer';
 import { insertSchedulerRun } from './duties.repository';
 import { calculateToday } from './duty-dates';
+import { emailDueNotifications } from './email-due-notifications';
 import { currentAndNextWindow, generateDutyOccurrences } from './generate-duty-occurrences';
 import { notifyDueDuties } from './notify-due-duties';
 
@@ -13,7 +15,15 @@ const JOB = 'duties';
 
 export type DutyTickResult =
   | { ran: false; reason: 'busy' }
-  | { ran: true; asOf: string; occurrencesCreated: number; notificationsCreated: number };
+  | {
+      ran: true;
+      asOf: string;
+      occurrencesCreated: number;
+      notificationsCreated: number;
+      /** Mails sent and failed for the new notifications (both 0 without a mailer). */
+      emailsSent: number;
+      emailsFailed: number;
+    };
 
 export type DutyScheduler = {
   /** One tick now; answers `ran: false` when another tick (here or on another server) holds the lock. */
@@ -31,6 +41,10 @@ export type DutySchedulerOptions = {
   initialDelayMs?: number;
   onError?: (error: unknown) => void;
   instance?: string;
+  /** Mails the new notifications after each tick commits; null or absent: no email. */
+  mailer?: Mailer | null;
+  /** Told of each mail that could not be sent (the notification stands). */
+  onMailError?: (error: unknown, notificationId: number) => void;
 };
 
 // PGlite is one connection in one process: there the advisory lock would be re-entrant within a
@@ -43,7 +57,8 @@ const ticking = new WeakSet<Database>();
  * holds nothing): generates the occurrences of each duty's current and next period that are
  * missing, then creates the due-soon and overdue notifications due today. It works from the rows
  * in the database, never from what the last tick did: after downtime the next tick produces what
- * is due now, and unique keys make any repetition a no-op.
+ * is due now, and unique keys make any repetition a no-op. After the transaction commits, the new
+ * notifications are mailed to the accounts with an email when a mailer is configured.
  */
 export const createDutyScheduler = ({
   db,
@@ -52,16 +67,18 @@ export const createDutyScheduler = ({
   initialDelayMs = 5_000,
   onError = () => undefined,
   instance = `${hostname()}:${process.pid}`,
+  mailer = null,
+  onMailError = () => undefined,
 }: DutySchedulerOptions): DutyScheduler => {
   const tick = async (): Promise<DutyTickResult> => {
     if (ticking.has(db)) return { ran: false, reason: 'busy' };
     ticking.add(db);
     try {
-      return await db.transaction(async (tx): Promise<DutyTickResult> => {
+      const committed = await db.transaction(async (tx) => {
         const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
           DUTY_SCHEDULER_LOCK,
         ]);
-        if (!lock?.locked) return { ran: false, reason: 'busy' };
+        if (!lock?.locked) return null;
         const startedAt = clock.now();
         const today = calculateToday(startedAt);
         const generated = await generateDutyOccurrences(tx, {
@@ -85,13 +102,28 @@ export const createDutyScheduler = ({
           notificationsCreated: notified.length,
           instance,
         });
-        return {
-          ran: true,
-          asOf: today,
-          occurrencesCreated: generated.created,
-          notificationsCreated: notified.length,
-        };
+        return { asOf: today, occurrencesCreated: generated.created, notified };
       });
+      if (!committed) return { ran: false, reason: 'busy' };
+      // Only once the notifications are committed: a mail never announces a row that was rolled
+      // back, and a mail server that fails or hangs never rolls one back.
+      const emails =
+        mailer && committed.notified.length > 0
+          ? await emailDueNotifications(db, {
+              ids: committed.notified,
+              mailer,
+              clock,
+              onFailure: onMailError,
+            })
+          : { sent: 0, failed: 0 };
+      return {
+        ran: true,
+        asOf: committed.asOf,
+        occurrencesCreated: committed.occurrencesCreated,
+        notificationsCreated: committed.notified.length,
+        emailsSent: emails.sent,
+        emailsFailed: emails.failed,
+      };
     } finally {
       ticking.delete(db);
     }

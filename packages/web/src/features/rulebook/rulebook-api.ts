@@ -10,6 +10,7 @@ import type {
   UnitRulebookResponse,
 } from '@zongzhi/contracts';
 import { type Page, api } from '../../lib/api';
+import { applyLayer, isObject } from './rulebook-draft';
 
 export type { PreviewRulebookResponse, RulebookSummary, RulebookVersionDetail, UnitRulebookResponse };
 
@@ -23,6 +24,29 @@ export const useRulebook = (id: string, version?: number) =>
   useQuery({
     queryKey: ['rulebooks', 'one', id, version ?? 'latest'],
     queryFn: () => api.get<RulebookVersionDetail>(`/rulebooks/${id}`, { version }),
+  });
+
+/**
+ * The values a layer over `parentId` inherits: the parent's latest version resolved down its own
+ * chain (root first), as the form's placeholders show them. Null for a root rulebook.
+ */
+export const useInheritedRulebook = (parentId: string | undefined) =>
+  useQuery({
+    queryKey: ['rulebooks', 'inherited', parentId],
+    enabled: parentId !== undefined,
+    queryFn: async () => {
+      const chain: Record<string, unknown>[] = [];
+      const seen = new Set<string>();
+      let next: string | undefined = parentId;
+      while (next !== undefined && !seen.has(next)) {
+        seen.add(next);
+        const detail: RulebookVersionDetail = await api.get<RulebookVersionDetail>(`/rulebooks/${next}`);
+        chain.unshift(detail.body);
+        next = typeof detail.body.extends === 'string' ? detail.body.extends : undefined;
+      }
+      const resolved = chain.reduce<unknown>((base, layer) => applyLayer(base, layer), {});
+      return isObject(resolved) ? resolved : {};
+    },
   });
 
 export const useRulebookVersions = (id: string | null) =>

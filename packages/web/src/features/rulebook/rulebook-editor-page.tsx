@@ -12,6 +12,7 @@ import {
   Space,
   Spin,
   Table,
+  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -25,9 +26,12 @@ import {
   formatValue,
   previewRulebook,
   publishRulebook,
+  useInheritedRulebook,
   useInvalidateRulebooks,
   useRulebook,
 } from './rulebook-api';
+import type { DraftObject } from './rulebook-draft';
+import { type RulebookFormSection, RulebookSectionForm } from './rulebook-form';
 
 type Diff = NonNullable<RulebookChange['againstPrevious']>;
 type DiffRow = {
@@ -76,8 +80,10 @@ const Editor = ({ latest }: { latest: RulebookVersionDetail }) => {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [preview, setPreview] = useState<{ text: string; change: RulebookChange } | null>(null);
   const [busy, setBusy] = useState<'preview' | 'publish' | null>(null);
+  const [tab, setTab] = useState<RulebookFormSection | 'json'>('bodies');
 
-  const parse = (): Parsed => {
+  const parse = (): Parsed => parseText(text);
+  const parseText = (text: string): Parsed => {
     try {
       const body: unknown = JSON.parse(text);
       if (typeof body !== 'object' || body === null || Array.isArray(body))
@@ -126,6 +132,31 @@ const Editor = ({ latest }: { latest: RulebookVersionDetail }) => {
     });
   };
 
+  // Both the form and the JSON tab edit the one draft: the text; the form reads it parsed.
+  const parsed = parseText(text);
+  const parent =
+    parsed.ok && typeof parsed.body.extends === 'string'
+      ? parsed.body.extends
+      : typeof latest.body.extends === 'string'
+        ? latest.body.extends
+        : undefined;
+  const inherited = useInheritedRulebook(parent);
+  const setDraft = (next: DraftObject) => setText(JSON.stringify(next, null, 2));
+  const sectionForm = (section: RulebookFormSection) =>
+    !parsed.ok ? (
+      <Alert type="warning" showIcon title={t('rulebooks.fixJsonFirst', { error: parsed.error })} />
+    ) : parent !== undefined && inherited.isLoading ? (
+      <Spin style={{ display: 'block', margin: '24px auto' }} />
+    ) : (
+      <RulebookSectionForm
+        section={section}
+        draft={parsed.body}
+        inherited={parent === undefined ? null : (inherited.data ?? null)}
+        problem={problem}
+        onChange={setDraft}
+      />
+    );
+
   const stale = preview !== null && preview.text !== text;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -137,13 +168,42 @@ const Editor = ({ latest }: { latest: RulebookVersionDetail }) => {
         <Typography.Paragraph type="secondary">
           {pick(latest.name)} · {t('rulebooks.editorHint', { version: latest.version })}
         </Typography.Paragraph>
-        <Input.TextArea
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          autoSize={{ minRows: 16, maxRows: 32 }}
-          spellCheck={false}
-          style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }}
-          data-testid="rulebook-editor"
+        <Tabs
+          data-testid="rulebook-section-tabs"
+          activeKey={tab}
+          onChange={(k) => setTab(k as RulebookFormSection | 'json')}
+          destroyOnHidden
+          items={[
+            ...(
+              [
+                ['bodies', 'rulebookForm.bodies'],
+                ['duties', 'rulebookForm.duties'],
+                ['ladder', 'rulebookForm.ladder'],
+                ['reminders', 'rulebookForm.remindersReports'],
+              ] as const
+            ).map(([key, label]) => ({
+              key,
+              label: <span data-testid={`rulebook-tab-${key}`}>{t(label)}</span>,
+              children: sectionForm(key),
+            })),
+            {
+              key: 'json',
+              label: <span data-testid="rulebook-tab-json">{t('rulebooks.tabJson')}</span>,
+              children: (
+                <Input.TextArea
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  autoSize={{ minRows: 16, maxRows: 32 }}
+                  spellCheck={false}
+                  style={{
+                    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+                    fontSize: 12,
+                  }}
+                  data-testid="rulebook-editor"
+                />
+              ),
+            },
+          ]}
         />
         <Space wrap style={{ marginTop: 12 }}>
           <Button
