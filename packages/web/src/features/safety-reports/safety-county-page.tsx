@@ -1,4 +1,4 @@
-import { DownloadOutlined, RobotOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined, RobotOutlined } from '@ant-design/icons';
 import {
   SAFETY_REPORT_ENTERED_FIELDS,
   SAFETY_REPORT_FIGURES,
@@ -91,13 +91,18 @@ export const SafetyCountyPage = () => {
       title={t('safety.countyTitle')}
       size="small"
       extra={
-        <Button
-          icon={<DownloadOutlined />}
-          href={apiUrl(`/safety-reports/county/${month}.xlsx`, { unitId })}
-          data-testid="safety-county-download"
-        >
-          {t('safety.download')}
-        </Button>
+        <Space wrap size={4}>
+          <Button
+            icon={<DownloadOutlined />}
+            href={apiUrl(`/safety-reports/county/${month}.xlsx`, { unitId })}
+            data-testid="safety-county-download"
+          >
+            {t('safety.download')}
+          </Button>
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="safety-county-print">
+            {t('safety.print')}
+          </Button>
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>

@@ -1,4 +1,4 @@
-import { DownloadOutlined, RobotOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined, RobotOutlined } from '@ant-design/icons';
 import {
   SAFETY_REPORT_ENTERED_FIELDS,
   SAFETY_REPORT_FIELD_KEYS,
@@ -70,6 +70,9 @@ export const SafetyReportPage = () => {
             data-testid="safety-report-download"
           >
             {t('safety.download')}
+          </Button>
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="safety-report-print">
+            {t('safety.print')}
           </Button>
         </Space>
       }

@@ -558,6 +558,7 @@ export const messages = {
   'safety.county': { zh: '汇总', en: 'All units' },
   'safety.countyTitle': { zh: '平安报表汇总', en: 'Safety reports of all units' },
   'safety.download': { zh: '导出 Excel', en: 'Export Excel' },
+  'safety.print': { zh: '打印', en: 'Print' },
   'safety.draft': { zh: '未填报', en: 'Not filed' },
   'safety.filedRevision': { zh: '已报（第 {revision} 版）', en: 'Filed (rev. {revision})' },
   'safety.filedBy': { zh: '{by} 于 {at} 填报', en: 'Filed by {by} at {at}' },
