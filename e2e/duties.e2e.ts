@@ -1,7 +1,7 @@
 import type { DutyOccurrenceItem } from '@zongzhi/contracts';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2E } from './support/browser';
+import { apiCall, chinaToday } from './support/api';
 import { logIn } from './support/ui';
 
 // The duty ledger journey of an operator: the county follows district-001 (the test world has no
@@ -9,23 +9,6 @@ import { logIn } from './support/ui';
 // the current month is recorded today — before its deadline, the end of the month, so it is done on
 // time whatever day the test runs — and the town's effective rulebook names the article it rests on.
 const DUTY = 'office-meeting';
-
-/** Today in China, as the server's duty dates count it. */
-const chinaToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 10);
-
-/** A JSON call with the session of the signed-in page (and its CSRF token on writes). */
-const apiCall = async <T>(page: Page, method: 'GET' | 'PUT', path: string, data?: unknown): Promise<T> => {
-  const session = await page.request.get('/api/v1/auth/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`/api/v1${path}`, {
-    method,
-    headers: { 'x-csrf-token': csrfToken },
-    ...(data === undefined ? {} : { data }),
-  });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-};
 
 describe('duties: the ledger of a year, a meeting recorded, the rule it rests on', () => {
   const e2e = useE2E();

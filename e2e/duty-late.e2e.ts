@@ -1,7 +1,7 @@
 import type { DutyOccurrenceItem } from '@zongzhi/contracts';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2E } from './support/browser';
+import { apiCall, chinaToday } from './support/api';
 import { logIn } from './support/ui';
 
 // A late duty: the county follows district-001 from the start of the year, the year is generated,
@@ -11,28 +11,6 @@ import { logIn } from './support/ui';
 // not due before the end of the month), so the rulebook applies from the start of last year and last
 // year is generated too: one of its months is overdue whatever day the test runs.
 const DUTY = 'office-meeting';
-
-/** Today in China, as the server's duty dates count it. */
-const chinaToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 10);
-
-/** A JSON call with the session of the signed-in page (and its CSRF token on writes). */
-const apiCall = async <T>(
-  page: Page,
-  method: 'GET' | 'PUT' | 'POST',
-  path: string,
-  data?: unknown,
-): Promise<T> => {
-  const session = await page.request.get('/api/v1/auth/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`/api/v1${path}`, {
-    method,
-    headers: { 'x-csrf-token': csrfToken },
-    ...(data === undefined ? {} : { data }),
-  });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-};
 
 describe('duties: an overdue meeting, recorded late', () => {
   const e2e = useE2E();

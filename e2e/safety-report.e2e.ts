@@ -2,15 +2,12 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2E } from './support/browser';
 import { chooseOption, datePickerInput, logIn } from './support/ui';
+import { chinaToday } from './support/api';
 
 // The monthly 平安报表 journey of an operator: an incident of 一号镇 is reported in the register,
 // the town's report of the current month shows it among the figures the system fills in itself,
 // the operator enters only what the system lacks and files it, and the county view no longer lists
 // 一号镇 among the units that have not filed.
-
-/** The current month in China, as the server counts report months. */
-const chinaMonth = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
 
 /** Types into an Ant Design InputNumber, whether its test id sits on the input or on its wrapper. */
 const fillNumber = async (field: Locator, value: number) =>
@@ -22,7 +19,7 @@ describe('safety report: an incident counted, the month filed, the county view u
   it('an operator reports an incident of 一号镇 and files the town’s safety report', async () => {
     const { page, server } = e2e;
     const { town1 } = server.world.units;
-    const month = chinaMonth();
+    const month = chinaToday().slice(0, 7);
 
     await logIn(page, 'operator');
 

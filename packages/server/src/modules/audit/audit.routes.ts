@@ -1,3 +1,4 @@
+import { XLSX_MIME_TYPE } from '../../platform/http/content-types';
 import {
   auditFilterSchema,
   auditPageSchema,
@@ -12,8 +13,6 @@ import { verifyAuditLedger } from './verify-audit-ledger';
 
 // 三员分立: only the audit admin reads the ledger. There is deliberately no route that writes it.
 const AUDIT_READERS = { roles: ['auditadmin'] } as const;
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const registerAuditRoutes = (app: ZApp, ctx: AppContext) => {
   app.get(
@@ -43,7 +42,7 @@ export const registerAuditRoutes = (app: ZApp, ctx: AppContext) => {
     async (request, reply) => {
       const { workbook, filename } = await exportAuditWorkbook(ctx, request, request.query);
       return reply
-        .header('content-type', XLSX)
+        .header('content-type', XLSX_MIME_TYPE)
         .header(
           'content-disposition',
           `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,

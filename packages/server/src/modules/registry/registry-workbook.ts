@@ -45,7 +45,7 @@ export const INSTRUCTIONS: string[][] = [
   ['性别', '男 / 女'],
 ];
 
-export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME_TYPE } from '../../platform/http/content-types';
 
 /** A workbook with the three data sheets (headers only) and the 说明 sheet. */
 export const createRegistryWorkbook = () => {

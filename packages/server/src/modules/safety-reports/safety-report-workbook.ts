@@ -7,8 +7,6 @@ import {
   type SafetyReportFigures,
 } from '@zongzhi/contracts';
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** China Standard Time, to the second: 'YYYY-MM-DD HH:mm:ss'. */
 export const formatBeijingTime = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);

@@ -16,14 +16,14 @@ import { exportSafetyReportWorkbook } from './export-safety-report-workbook';
 import { fileSafetyReport } from './file-safety-report';
 import { getCountySafetyReports } from './get-county-safety-reports';
 import { getSafetyReport } from './get-safety-report';
-import { XLSX } from './safety-report-workbook';
+import { XLSX_MIME_TYPE } from '../../platform/http/content-types';
 import { SAFETY_REPORT_FILERS, SAFETY_REPORT_READERS } from './safety-reports-access';
 
 const tags = ['safety-reports'];
 
 const sendWorkbook = (reply: FastifyReply, { workbook, filename }: { workbook: Buffer; filename: string }) =>
   reply
-    .header('content-type', XLSX)
+    .header('content-type', XLSX_MIME_TYPE)
     .header(
       'content-disposition',
       `attachment; filename="safety-report.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
