@@ -9,3 +9,8 @@ export * from './duties/index';
 export * from './incidents/index';
 export * from './safety-reports/index';
 export * from './calendar/index';
+export * from './letters/index';
+export * from './inspections/index';
+export * from './accountability/index';
+export * from './eligibility/index';
+export * from './documents/index';

@@ -8,3 +8,7 @@ export * from './duties/index';
 export * from './rulebook/index';
 export * from './rulebook/diff-rulebooks';
 export * from './incidents/index';
+export * from './letters/index';
+export * from './inspections/index';
+export * from './accountability/index';
+export * from './eligibility/index';

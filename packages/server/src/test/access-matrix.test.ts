@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteInfo } from '../app';
 import { insertAccount, insertPerson, insertPost, insertUnit } from '../fixtures/factories';
 import { hashPassword } from '../platform/auth/passwords';
+import { AREA_PROBES } from './access-probes/index';
+import type { AreaProbes, Probe, ProbeKit, ProbeRequest } from './access-probes/kit';
 import { type Session, type TestApp, TEST_SECRET_KEY, createTestApp } from './harness';
 import { ensureShippedCalendarYears } from '../modules/calendar/ensure-shipped-calendar';
 import { PRESET_RULEBOOKS_DIR, ensurePresetRulebooks } from '../modules/rulebook/ensure-preset-rulebooks';
@@ -16,29 +18,6 @@ import { PRESET_RULEBOOKS_DIR, ensurePresetRulebooks } from '../modules/rulebook
  * scope and is told 404 (or sees nothing of it) out of scope. A route without a probe below fails
  * the test, so a new route cannot skip the matrix.
  */
-
-type ProbeRequest = {
-  url: string;
-  payload?: unknown;
-  headers?: Record<string, string>;
-  /** A string only the target record carries: must appear in scope, must not out of scope. */
-  marker?: string;
-};
-
-type Expectation = 'success' | 'reached' | number;
-
-type Probe = {
-  /** 'record': out-of-scope callers get 404 or a body without the marker; 'none': scope does not apply. */
-  scope: 'record' | 'none';
-  prepare: (role: Role) => Promise<ProbeRequest>;
-  expect?: (role: Role) => Expectation;
-  freshSession?: boolean;
-  /**
-   * The out-of-scope record is named in the body (a parent, a unit to register under): refusing it
-   * as a wrong field (400, same message as a missing record) is as good as 404.
-   */
-  bodyRef?: boolean;
-};
 
 let t: TestApp;
 const sessions = new Map<string, Session>();
@@ -549,6 +528,24 @@ const probes: Record<string, Probe> = {
   },
 };
 
+const kit: ProbeKit = {
+  t: () => t,
+  session: (name) => {
+    const s = sessions.get(name);
+    if (!s) throw new Error(`no session for ${name}`);
+    return s;
+  },
+  unique,
+  freshUnit,
+  isAdmin,
+};
+const areas: AreaProbes[] = AREA_PROBES.map((make) => make(kit));
+for (const area of areas)
+  for (const [key, probe] of Object.entries(area.probes)) {
+    if (probes[key]) throw new Error(`two probes for ${key}`);
+    probes[key] = probe;
+  }
+
 /** A small layer over the national baseline, for the rulebook write probes. */
 const matrixLayer = (id: string) => ({
   id,
@@ -673,6 +670,7 @@ describe('role × scope matrix over every route', () => {
       'incidents',
       'safety_reports',
       'calendar_years',
+      ...areas.flatMap((a) => a.tables),
     ];
     // Every row's text, not only the counts: an UPDATE that should not have happened shows too.
     const checksum = async () =>

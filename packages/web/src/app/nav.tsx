@@ -17,6 +17,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Area } from '../lib/access';
 import type { MessageKey } from '../lib/i18n/i18n';
+import { AREA_NAV } from './area-routes';
 
 export type NavItem = { path: string; label: MessageKey; icon: ReactNode; area: Area };
 
@@ -28,6 +29,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/duties', label: 'nav.duties', icon: <CalendarOutlined />, area: 'duties' },
   { path: '/compliance', label: 'nav.compliance', icon: <TableOutlined />, area: 'compliance' },
   { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined />, area: 'incidents' },
+  ...AREA_NAV,
   {
     path: '/safety-reports',
     label: 'nav.safety-reports',

@@ -1,20 +1,12 @@
 import { Button, Result } from 'antd';
-import { type ComponentType, type ReactNode, lazy } from 'react';
 import { Navigate, createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
-import type { Area } from '../lib/access';
 import { useI18n } from '../lib/i18n/i18n';
 import { useAccess } from '../lib/session';
 import { AppLayout } from './app-layout';
+import { AREA_ROUTES } from './area-routes';
+import { guarded, guardedWrite, page } from './guards';
 import { NAV_ITEMS } from './nav';
-
-/**
- * A page loaded on its first visit. The login page and the frame stay in the first bundle; each
- * area's pages (and what only they use: tables, trees, date pickers, the QR encoder) come in a
- * chunk of their own. AppLayout's Suspense shows a spinner meanwhile.
- */
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
 
 const UnitsLayout = page(() => import('../features/units/units-layout'), 'UnitsLayout');
 const UnitsIndex = page(() => import('../features/units/units-layout'), 'UnitsIndex');
@@ -51,12 +43,6 @@ const CalendarYearsPage = page(() => import('../features/calendar/calendar-page'
 const CalendarYearPage = page(() => import('../features/calendar/calendar-page'), 'CalendarYearPage');
 const MyAccountPage = page(() => import('../features/account/my-account-page'), 'MyAccountPage');
 
-const Guard = ({ area, children }: { area: Area; children: ReactNode }) => {
-  const { canRead } = useAccess();
-  const { t } = useI18n();
-  return canRead(area) ? children : <Result status="403" title="403" subTitle={t('app.noAccess')} />;
-};
-
 /** The first page the signed-in roles may open. */
 const Home = () => {
   const { canRead } = useAccess();
@@ -79,16 +65,6 @@ const NotFound = () => {
     />
   );
 };
-
-const guarded = (area: Area, element: ReactNode) => <Guard area={area}>{element}</Guard>;
-
-const WriteGuard = ({ area, children }: { area: Area; children: ReactNode }) => {
-  const { canWrite } = useAccess();
-  const { t } = useI18n();
-  return canWrite(area) ? children : <Result status="403" title="403" subTitle={t('app.noAccess')} />;
-};
-
-const guardedWrite = (area: Area, element: ReactNode) => <WriteGuard area={area}>{element}</WriteGuard>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -123,6 +99,7 @@ export const router = createBrowserRouter([
       { path: 'api-keys', element: guarded('apiKeys', <ApiKeysPage />) },
       { path: 'security', element: guarded('security', <SecuritySettingsPage />) },
       { path: 'audit', element: guarded('audit', <AuditPage />) },
+      ...AREA_ROUTES,
       { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFound /> },
     ],

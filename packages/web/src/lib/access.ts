@@ -48,6 +48,26 @@ export const AREA_ACCESS = {
     read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
     write: ['operator', 'liaison'],
   },
+  // Target-responsibility letters (目标管理责任书): templates and batches by the 综治办's operator and
+  // the liaison of a town or department (for its own subordinates); signed by the bound principal
+  // (any signed-in role holding the person's account); followed by leaders and the 组织部门.
+  letters: {
+    read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
+    write: ['operator', 'liaison'],
+  },
+  letterSigning: { read: ['leader', 'liaison', 'operator'], write: ['leader', 'liaison', 'operator'] },
+  // Inspections, findings and rectification (督促检查 / 整改).
+  inspections: {
+    read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
+    write: ['operator', 'liaison'],
+  },
+  // Accountability cases and the ladder (责任追究): opened and decided by the 综治办's operator.
+  accountability: {
+    read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
+    write: ['operator'],
+  },
+  // Eligibility (提拔奖励征求意见): asked by the organisation department and the 综治办.
+  eligibility: { read: ['operator', 'orgdept'], write: [] },
 } as const satisfies Record<string, { read: readonly Role[]; write: readonly Role[] }>;
 
 export type Area = keyof typeof AREA_ACCESS;

@@ -2,8 +2,13 @@
  * Every string the web app shows, Chinese first. Keys are grouped by area; `{name}` placeholders
  * are filled by `t(key, { name })`.
  */
-export type Lang = 'zh' | 'en';
-export type Bilingual = { zh: string; en: string };
+import { accountabilityMessages } from '../../features/accountability/messages';
+import { eligibilityMessages } from '../../features/eligibility/messages';
+import { inspectionsMessages } from '../../features/inspections/messages';
+import { lettersMessages } from '../../features/letters/messages';
+import type { Bilingual } from './messages-types';
+
+export type { Bilingual, Lang } from './messages-types';
 
 export const messages = {
   'app.title': { zh: '综治 · 领导责任制平台', en: 'Zongzhi · Leadership Responsibility' },
@@ -774,6 +779,11 @@ export const messages = {
   'rulebookForm.bar.comprehensive_honours': { zh: '综合性荣誉', en: 'Comprehensive honours' },
   'rulebookForm.bar.award': { zh: '评先受奖', en: 'Awards' },
   'rulebookForm.bar.promotion': { zh: '晋职晋级', en: 'Promotion' },
+  // Areas that keep their strings beside their pages (features/<area>/messages.ts).
+  ...lettersMessages,
+  ...inspectionsMessages,
+  ...accountabilityMessages,
+  ...eligibilityMessages,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,2 @@
+// zod schemas of the inspections area's requests and responses (see ../incidents for the pattern).
+export {};

@@ -1,0 +1,2 @@
+// Pure decisions of the accountability area (no clock, no database).
+export {};

@@ -1,0 +1,2 @@
+// Pure decisions of the eligibility area (no clock, no database).
+export {};

@@ -1,0 +1,2 @@
+// Pure decisions of the inspections area (no clock, no database).
+export {};

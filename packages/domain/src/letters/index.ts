@@ -1,0 +1,2 @@
+// Pure decisions of the letters area (no clock, no database).
+export {};

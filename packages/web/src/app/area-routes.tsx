@@ -1,0 +1,25 @@
+import type { RouteObject } from 'react-router';
+import { accountabilityNav, accountabilityRoutes } from '../features/accountability/routes';
+import { eligibilityNav, eligibilityRoutes } from '../features/eligibility/routes';
+import { inspectionsNav, inspectionsRoutes } from '../features/inspections/routes';
+import { lettersNav, lettersRoutes } from '../features/letters/routes';
+import type { NavItem } from './nav';
+
+/**
+ * Areas that keep their routes and menu entries beside their pages (features/<area>/routes.tsx),
+ * mounted under the app frame after the core areas. Each page is lazy (guards.tsx `page`).
+ */
+export const AREA_ROUTES: RouteObject[] = [
+  ...lettersRoutes,
+  ...inspectionsRoutes,
+  ...accountabilityRoutes,
+  ...eligibilityRoutes,
+];
+
+/** Their menu entries, placed after the incident register in the menu. */
+export const AREA_NAV: NavItem[] = [
+  ...lettersNav,
+  ...inspectionsNav,
+  ...accountabilityNav,
+  ...eligibilityNav,
+];

@@ -1,0 +1,2 @@
+export type Lang = 'zh' | 'en';
+export type Bilingual = { zh: string; en: string };
