@@ -6,7 +6,7 @@ import type { Database } from '../../db/client';
 import { appendAudit, chainPendingAudit } from '../../platform/audit/audit-ledger';
 import { type Clock, systemClock } from '../../platform/clock';
 import { canonicalJson, sm3 } from '../../platform/crypto';
-import { insertRulebookIfAbsent, insertRulebookVersion } from './rulebook.repository';
+import { findRulebookVersion, insertRulebookIfAbsent, insertRulebookVersion } from './rulebook.repository';
 
 /** The shipped presets, one file per source document (repository root `rulebooks/`). */
 export const PRESET_RULEBOOKS_DIR = resolve(fileURLToPath(import.meta.url), '../../../../../../rulebooks');
@@ -14,8 +14,16 @@ export const PRESET_RULEBOOKS_DIR = resolve(fileURLToPath(import.meta.url), '../
 export type EnsurePresetRulebooksResult = {
   /** Presets stored now, as version 1. */
   seeded: string[];
-  /** Presets the database already held (whatever their versions since): left alone. */
+  /** Presets the database already held with the shipped text (or as republished by a person): left alone. */
   present: string[];
+  /**
+   * Presets whose shipped text changed since the system last stored them (a new release added a
+   * section or corrected a value): stored as the next version, in force from now on. Past moments
+   * keep the version that was in force then.
+   */
+  upgraded: { id: string; version: number }[];
+  /** Presets whose shipped text changed but that a person has republished since: not overwritten. */
+  customised: string[];
 };
 
 /** Parents before the rulebooks that extend them, so that each `extends` names a stored rulebook. */
@@ -41,9 +49,11 @@ const orderParentsFirst = (presets: readonly RulebookDocument[]): RulebookDocume
 
 /**
  * Stores each shipped preset that the database does not hold yet, as version 1 published by
- * 'system', with an audit record. Idempotent: a second run (or a second server starting at the same
- * time) stores nothing, and a preset an administrator has since republished is never overwritten.
- * A preset file that does not validate stops start-up with the paths of its wrong parameters.
+ * 'system', with an audit record; a preset whose shipped text differs from the latest version the
+ * system stored is stored again as the next version (the upgrade path of a new release).
+ * Idempotent: a second run (or a second server starting at the same time) stores nothing, and a
+ * preset an administrator has since republished is never overwritten. A preset file that does not
+ * validate stops start-up with the paths of its wrong parameters.
  */
 export const ensurePresetRulebooks = async (
   db: Database,
@@ -53,19 +63,32 @@ export const ensurePresetRulebooks = async (
   const presets = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
-    .map((name) => ({ ...loadRulebook(JSON.parse(readFileSync(join(dir, name), 'utf8'))), version: 1 }));
-  const result: EnsurePresetRulebooksResult = { seeded: [], present: [] };
+    .map((name) => loadRulebook(JSON.parse(readFileSync(join(dir, name), 'utf8'))));
+  const result: EnsurePresetRulebooksResult = { seeded: [], present: [], upgraded: [], customised: [] };
   await db.transaction(async (tx) => {
-    for (const preset of orderParentsFirst(presets)) {
+    for (const shipped of orderParentsFirst(presets)) {
       const now = clock.now();
-      if (!(await insertRulebookIfAbsent(tx, { id: preset.id, name: preset.name, now }))) {
-        result.present.push(preset.id);
-        continue;
+      let version = 1;
+      if (!(await insertRulebookIfAbsent(tx, { id: shipped.id, name: shipped.name, now }))) {
+        // One upgrader at a time: a second server starting now waits here, then finds the text stored.
+        await tx.query('SELECT id FROM rulebooks WHERE id = $1 FOR UPDATE', [shipped.id]);
+        const latest = await findRulebookVersion(tx, shipped.id);
+        if (!latest) continue;
+        if (canonicalJson({ ...shipped, version: latest.version }) === canonicalJson(latest.body)) {
+          result.present.push(shipped.id);
+          continue;
+        }
+        if (latest.publishedBy !== 'system') {
+          result.customised.push(shipped.id);
+          continue;
+        }
+        version = latest.version + 1;
       }
+      const preset = { ...shipped, version };
       const digest = sm3(canonicalJson(preset));
       await insertRulebookVersion(tx, {
         rulebookId: preset.id,
-        version: 1,
+        version,
         body: preset,
         publishedAt: now,
         publishedBy: 'system',
@@ -79,11 +102,12 @@ export const ensurePresetRulebooks = async (
         outcome: 'ok',
         targetType: 'rulebook',
         targetId: preset.id,
-        details: { version: 1, preset: true, extends: preset.extends ?? null, digest },
+        details: { version, preset: true, upgraded: version > 1, extends: preset.extends ?? null, digest },
       });
-      result.seeded.push(preset.id);
+      if (version === 1) result.seeded.push(preset.id);
+      else result.upgraded.push({ id: preset.id, version });
     }
   });
-  if (result.seeded.length > 0) await chainPendingAudit(db);
+  if (result.seeded.length > 0 || result.upgraded.length > 0) await chainPendingAudit(db);
   return result;
 };

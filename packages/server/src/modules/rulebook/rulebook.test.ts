@@ -77,7 +77,12 @@ describe('rulebooks', () => {
     // Parents are stored before the rulebooks that extend them.
     expect(first.seeded[0]).toBe('national-2016');
     const second = await ensurePresetRulebooks(t.db, PRESET_RULEBOOKS_DIR, t.clock);
-    expect(second).toEqual({ seeded: [], present: expect.arrayContaining(PRESETS) });
+    expect(second).toEqual({
+      seeded: [],
+      present: expect.arrayContaining(PRESETS),
+      upgraded: [],
+      customised: [],
+    });
     expect(await counts(t)).toMatchObject({ versions: 6, published: 6 });
     const audit = await t.db.query<{ actor_name: string; actor_role: string; target_id: string }>(
       `SELECT actor_name, actor_role, target_id FROM audit_log WHERE action = 'rulebook.published'
