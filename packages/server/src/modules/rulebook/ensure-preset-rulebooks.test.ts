@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RulebookDocument } from '@zongzhi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sm3 } from '../../platform/crypto';
 import { type TestApp, createTestApp } from '../../test/harness';
@@ -69,7 +70,7 @@ describe('shipped presets across releases', () => {
 
   it('never overwrites a preset a person has republished since', async () => {
     const latest = (await findRulebookVersion(t.db, 'henan-2016'))!;
-    const body = { ...latest.body, version: latest.version + 1 };
+    const body = { ...latest.body, version: latest.version + 1 } as RulebookDocument;
     await insertRulebookVersion(t.db, {
       rulebookId: 'henan-2016',
       version: body.version,
