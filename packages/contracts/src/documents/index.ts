@@ -1,2 +1,2 @@
-// zod schemas of the documents area's requests and responses (see ../incidents for the pattern).
-export {};
+// zod schemas of the documents area's requests and responses.
+export * from './documents';
