@@ -19,6 +19,7 @@ import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDomainLabels } from '../../lib/labels';
 import { useAccess } from '../../lib/session';
+import { PersonEligibilitySection } from '../eligibility/person-eligibility';
 import { useInvalidateRegistry } from '../units/units-api';
 import { AddPostDialog } from './add-post-dialog';
 import { type EndablePost, EndPostDialog } from './end-post-dialog';
@@ -174,6 +175,7 @@ export const PersonPage = () => {
           </>
         )}
       </Card>
+      <PersonEligibilitySection personId={p.id} />
       {dialog === 'edit' && (
         <PersonFormDialog person={p} onClose={() => setDialog(null)} onSaved={invalidate} />
       )}
