@@ -1,2 +1,1 @@
-// zod schemas of the accountability area's requests and responses (see ../incidents for the pattern).
-export {};
+export * from './accountability';

@@ -1,2 +1,3 @@
 // Pure decisions of the accountability area (no clock, no database).
-export {};
+export * from './accountability-kinds';
+export * from './ladder';
