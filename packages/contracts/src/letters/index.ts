@@ -1,2 +1,1 @@
-// zod schemas of the letters area's requests and responses (see ../incidents for the pattern).
-export {};
+export * from './letters';
