@@ -27,6 +27,7 @@ import { type AppContext, createAuditForRequest } from './platform/context';
 import type { Mailer } from './platform/mailer';
 import { handleError, handleNotFound } from './platform/http/problem';
 import { registerModules } from './modules';
+import { createAccountabilitySweeper } from './modules/accountability/sweep-accountability';
 import { type DutySchedulerOptions, createDutyScheduler } from './modules/duties/duty-scheduler';
 
 declare module 'fastify' {
@@ -204,6 +205,14 @@ export const buildApp = async (options: BuildAppOptions) => {
   if (scheduler) {
     app.addHook('onReady', async () => scheduler.start());
     app.addHook('onClose', async () => scheduler.stop());
+    // The accountability escalation sweep runs beside it (off in tests, like the duty scheduler).
+    const sweeper = createAccountabilitySweeper({
+      db,
+      clock,
+      onError: (e) => app.log.error({ err: e }, 'accountability sweep failed'),
+    });
+    app.addHook('onReady', async () => sweeper.start());
+    app.addHook('onClose', async () => sweeper.stop());
   }
   if (ctx.mailer) {
     const mailer = ctx.mailer;

@@ -1,6 +1,7 @@
 import type { Database } from './db/client';
 import { migrate } from './db/migrate';
 import { ensureShippedCalendarYears } from './modules/calendar/ensure-shipped-calendar';
+import { ensureShippedLetterTemplates } from './modules/letters/ensure-shipped-letter-templates';
 import { ensurePresetRulebooks } from './modules/rulebook/ensure-preset-rulebooks';
 
 /**
@@ -12,5 +13,7 @@ export const prepareDatabase = async (db: Database) => {
   const applied = await migrate(db);
   const presets = await ensurePresetRulebooks(db);
   const calendar = await ensureShippedCalendarYears(db);
-  return { applied, presets, calendar };
+  // Built from the stored district-001 preset, so after the presets.
+  const letterTemplates = await ensureShippedLetterTemplates(db);
+  return { applied, presets, calendar, letterTemplates };
 };

@@ -169,6 +169,14 @@ describe('each preset yields what its source states', () => {
     ['qingdao-003', 'duties[quarterly-check].cadence.unit', 'quarter', 'qingdao-003'],
     ['qingdao-003', 'duties[annual-evaluation].cadence.unit', 'year', 'qingdao-003'],
     ['qingdao-003', 'roles[specific].holders.zh', '街道管区负责人、包村干部', 'qingdao-003'],
+    // Supervision (RULES.md §4): kinds cited where a source states them; periods are product defaults
+    ['national-2016', 'supervision.rectification.period.unit', 'month', 'national-2016'],
+    ['national-2016', 'supervision.rectification.acceptanceRequired', true, 'national-2016'],
+    ['district-001', 'supervision.kinds[half_year_check].carriedOutBy', 'office', 'district-001'],
+    ['district-001', 'supervision.kinds[year_end_check].carriedOutBy', 'committee', 'district-001'],
+    ['district-001', 'supervision.kinds[self_check].carriedOutBy', 'unit_itself', 'district-001'],
+    ['zhuzhou-county-2018', 'supervision.kinds[unannounced].carriedOutBy', 'office', 'zhuzhou-county-2018'],
+    ['henan-2016', 'supervision.kinds[patrol].name.zh', '巡视督查', 'national-2016'],
   ])('%s: %s = %j (from %s)', (id, path, value, fromRulebook) => {
     const entry = resolvePreset(id).provenance[path];
     expect(entry).toBeDefined();

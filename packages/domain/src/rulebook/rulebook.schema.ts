@@ -125,7 +125,22 @@ export const dutySchema = z.strictObject({
 });
 export type Duty = z.infer<typeof dutySchema>;
 
-export const bodySchema = z.strictObject({ name: localizedTextSchema, ...cited });
+export const bodySchema = z.strictObject({
+  name: localizedTextSchema,
+  /** 发文字号 prefix of the body's official documents, e.g. 株综治办 (→ 株综治办〔2026〕12号); issuing fails without it. */
+  abbreviation: z
+    .strictObject({
+      text: z
+        .string()
+        .trim()
+        .min(1)
+        .max(20)
+        .regex(/^[^\s〔〕[\]()（）]+$/),
+      ...cited,
+    })
+    .optional(),
+  ...cited,
+});
 export const namedBodySchema = z.strictObject({ id: rulebookIdSchema, name: localizedTextSchema, ...cited });
 
 export const bodiesSchema = z.strictObject({
@@ -233,6 +248,25 @@ export const ladderRuleSchema = z.discriminatedUnion('kind', [
     ...ruleBase,
     years: z.number().int().min(2),
     outcome: ladderStepIdSchema,
+    /** The situation of the case a proposal from this rule opens (e.g. failing the assessment). */
+    situation: rulebookIdSchema.optional(),
+  }),
+  /** National situation 2: several major incidents within a window → a case is proposed. */
+  z.strictObject({
+    kind: z.literal('major_incidents_in_window'),
+    ...ruleBase,
+    count: z.number().int().min(2),
+    window: z.strictObject({ amount: positiveInt, unit: z.enum(['day', 'month']) }),
+    situation: rulebookIdSchema,
+    outcome: ladderStepIdSchema,
+  }),
+  /** A fact of another module that warrants a case: a rectification overdue, an incident unreported (瞒报/漏报) or late. */
+  z.strictObject({
+    kind: z.literal('fact_opens_case'),
+    ...ruleBase,
+    fact: z.enum(['rectification_overdue', 'incident_unreported', 'incident_late']),
+    situation: rulebookIdSchema,
+    outcome: ladderStepIdSchema,
   }),
   /** 000 art. 32: stationed units are not vetoed by the county; it recommends to their superior. */
   z.strictObject({
@@ -250,6 +284,8 @@ export type LadderRule = z.infer<typeof ladderRuleSchema>;
 export const circumstanceSchema = z.strictObject({
   id: rulebookIdSchema,
   description: localizedTextSchema,
+  /** Incident facts from which the system suggests this circumstance on a case (瞒报/漏报: unreported, late). */
+  suggestedBy: z.array(z.enum(['incident_unreported', 'incident_late'])).optional(),
   ...cited,
 });
 
@@ -267,6 +303,65 @@ export type Ladder = z.infer<typeof ladderSchema>;
 export const INDICATOR_METHODS = ['threshold', 'linear', 'deduction', 'veto_item', 'qualitative'] as const;
 export const MEASURE_UNITS = ['percent', 'per_10k_population', 'count', 'persons'] as const;
 
+/**
+ * Facts the system computes itself and an indicator may read (issue 6 §1). Outcomes, not activity
+ * traces (RULES.md §9): there is deliberately no check-in, online-time, login or mileage fact, so
+ * no rulebook can score one. Each is a percentage 0–100 (of duties done on time, of letter targets met
+ * …; `survey_result` is the survey's score) except `accountability_steps_received`, a count.
+ */
+export const COMPUTED_FACTS = [
+  'signing_rate',
+  'duties_on_time',
+  'incident_reports_on_time',
+  'rectifications_accepted_on_time',
+  'accountability_steps_received',
+  'letter_targets_met',
+  'grid_events_resolved_on_time',
+  'satisfaction',
+  'survey_result',
+] as const;
+export const computedFactSchema = z.enum(COMPUTED_FACTS, 'rulebook.fact');
+export type ComputedFact = z.infer<typeof computedFactSchema>;
+
+const points = z.number().nonnegative();
+
+/**
+ * The parameters of an indicator's scoring method; `kind` is the indicator's `method`.
+ * - threshold: every threshold met → `pointsMet`, else `pointsNotMet`;
+ * - linear: the value between `lower` and `upper` maps linearly onto 0..`maxPoints` (reversed when
+ *   lower is better), clamped outside the bounds;
+ * - deduction: `maxPoints` less `perOccurrence` for each occurrence, never below `floor`;
+ * - veto_item: a threshold not met fails the whole assessment (一票否决); it gives no points;
+ * - qualitative: the assessing body enters points, 0..`maxPoints`.
+ */
+export const indicatorScoringSchema = z.discriminatedUnion('kind', [
+  z
+    .strictObject({ kind: z.literal('threshold'), pointsMet: points, pointsNotMet: points, ...cited })
+    .refine((s) => s.pointsNotMet <= s.pointsMet, 'rulebook.thresholdPoints'),
+  z
+    .strictObject({
+      kind: z.literal('linear'),
+      lower: z.number(),
+      upper: z.number(),
+      direction: z.enum(['higher_is_better', 'lower_is_better']),
+      maxPoints: z.number().positive(),
+      ...cited,
+    })
+    .refine((s) => s.lower < s.upper, 'rulebook.linearBounds'),
+  z
+    .strictObject({
+      kind: z.literal('deduction'),
+      maxPoints: z.number().positive(),
+      perOccurrence: z.number().positive(),
+      floor: points,
+      ...cited,
+    })
+    .refine((s) => s.floor <= s.maxPoints, 'rulebook.deductionFloor'),
+  z.strictObject({ kind: z.literal('veto_item'), ...cited }),
+  z.strictObject({ kind: z.literal('qualitative'), maxPoints: z.number().positive(), ...cited }),
+]);
+export type IndicatorScoring = z.infer<typeof indicatorScoringSchema>;
+
 /** `value` is absolute; `reference: 'previous_year'` compares with the unit's own previous year. */
 export const thresholdSchema = z
   .strictObject({
@@ -281,19 +376,34 @@ export const thresholdSchema = z
   })
   .refine((t) => (t.value === undefined) !== (t.reference === undefined), 'rulebook.thresholdValue');
 
-export const indicatorSchema = z.strictObject({
-  id: rulebookIdSchema,
-  /** The target's number in its source (001 numbers its 20 targets). */
-  number: positiveInt.optional(),
-  name: localizedTextSchema,
-  /** Absent where the source gives no weight. */
-  weight: z.number().nonnegative().optional(),
-  method: z.enum(INDICATOR_METHODS),
-  /** Whether the system computes it from facts it holds, or someone enters it (named so as not to clash with the citation `source`). */
-  dataSource: z.enum(['computed', 'entered']),
-  thresholds: z.array(thresholdSchema),
-  ...cited,
-});
+export const indicatorSchema = z
+  .strictObject({
+    id: rulebookIdSchema,
+    /** The target's number in its source (001 numbers its 20 targets). */
+    number: positiveInt.optional(),
+    name: localizedTextSchema,
+    /** Absent where the source gives no weight. */
+    weight: z.number().nonnegative().optional(),
+    method: z.enum(INDICATOR_METHODS),
+    /** Whether the system computes it from facts it holds, or someone enters it (named so as not to clash with the citation `source`). */
+    dataSource: z.enum(['computed', 'entered']),
+    /** The computed fact it reads (only with `dataSource: 'computed'`); absent, its values are entered once per period. */
+    fact: computedFactSchema.optional(),
+    /** Kinds of unit it applies to; absent, every kind assessed. */
+    who: z.array(unitKindSchema).min(1).optional(),
+    thresholds: z.array(thresholdSchema),
+    /** Absent where the source gives no points: the indicator is then shown but not scored. */
+    scoring: indicatorScoringSchema.optional(),
+    ...cited,
+  })
+  .refine((i) => i.fact === undefined || i.dataSource === 'computed', {
+    message: 'rulebook.factSource',
+    path: ['fact'],
+  })
+  .refine((i) => i.scoring === undefined || i.scoring.kind === i.method, {
+    message: 'rulebook.scoringMethod',
+    path: ['scoring', 'kind'],
+  });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
 /** A target of the source that the product deliberately does not implement, with the reason. */
@@ -305,11 +415,90 @@ export const omittedIndicatorSchema = z.strictObject({
   ...cited,
 });
 
-export const indicatorSystemSchema = z.strictObject({
-  grades: z.array(z.strictObject({ id: rulebookIdSchema, name: localizedTextSchema, ...cited })),
-  items: z.array(indicatorSchema),
-  omitted: z.array(omittedIndicatorSchema),
+/** 优秀 / 合格 / 不合格 (Henan art. 20): a score at or above `minScore` earns the grade. */
+export const gradeSchema = z.strictObject({
+  id: rulebookIdSchema,
+  name: localizedTextSchema,
+  minScore: z.number().nonnegative(),
+  /** Failing the assessment: the accountability situation, and the count of consecutive failing years. */
+  failing: z.boolean(),
+  ...cited,
 });
+export type Grade = z.infer<typeof gradeSchema>;
+
+/** 月比 / 季查 / 年评 (003 铁山): what a period of the assessment does. */
+export const ASSESSMENT_PERIOD_PURPOSES = ['score_and_rank', 'check', 'evaluation'] as const;
+
+export const assessmentPeriodSchema = z.strictObject({
+  id: rulebookIdSchema,
+  name: localizedTextSchema,
+  unit: z.enum(['month', 'quarter', 'year']),
+  purpose: z.enum(ASSESSMENT_PERIOD_PURPOSES),
+  ranked: z.boolean(),
+  graded: z.boolean(),
+  ...cited,
+});
+export type AssessmentPeriod = z.infer<typeof assessmentPeriodSchema>;
+
+export const RANKING_GROUP_KEYS = ['kind', 'level'] as const;
+
+export const assessmentSettingsSchema = z.strictObject({
+  /** A unit's score is out of this (weighted share of the points of its scored indicators). */
+  maxScore: z.number().positive(),
+  /** Scores are rounded to this many decimals before grading, ranking and tie checks. */
+  decimals: z.number().int().min(0).max(4),
+  /** An indicator without data is left out of the unit's score (`exclude`) or counted as no points (`zero`). */
+  missingData: z.enum(['exclude', 'zero']),
+  periods: z.array(assessmentPeriodSchema).min(1),
+  /** Fair ranking: units are compared only with units of the same kind and level. */
+  ranking: z.strictObject({
+    groupBy: z.array(z.enum(RANKING_GROUP_KEYS)),
+    /** A unit with fewer indicators with data is "not ranked". */
+    minimumIndicators: z.number().int().nonnegative(),
+    ...cited,
+  }),
+  /** 评先比例 (000 arts. 21–25: set by the committee). */
+  advanced: z.strictObject({
+    /** Places per ranking group: this percentage of its ranked units, rounded as stated. */
+    quotaPercent: z.number().min(0).max(100),
+    rounding: z.enum(['floor', 'round', 'ceil']),
+    /** Candidates tied at the last place: all selected (may exceed the quota) or none (may leave places empty). */
+    ties: z.enum(['all_in', 'all_out']),
+    /** Only units with one of these grades are candidates. */
+    eligibleGrades: z.array(rulebookIdSchema).min(1),
+    ...cited,
+  }),
+  ...cited,
+});
+export type AssessmentSettings = z.infer<typeof assessmentSettingsSchema>;
+
+export const indicatorSystemSchema = z
+  .strictObject({
+    grades: z.array(gradeSchema),
+    items: z.array(indicatorSchema),
+    omitted: z.array(omittedIndicatorSchema),
+    assessment: assessmentSettingsSchema,
+  })
+  .superRefine((system, ctx) => {
+    const { grades, assessment } = system;
+    if (grades.length > 0 && !grades.some((g) => g.minScore === 0))
+      ctx.addIssue({ code: 'custom', path: ['grades'], message: 'rulebook.gradeFloor' });
+    grades.forEach((grade, index) => {
+      if (grades.findIndex((g) => g.minScore === grade.minScore) !== index)
+        ctx.addIssue({ code: 'custom', path: ['grades', index, 'minScore'], message: 'rulebook.gradeOrder' });
+      if (grade.minScore > assessment.maxScore)
+        ctx.addIssue({ code: 'custom', path: ['grades', index, 'minScore'], message: 'rulebook.gradeOrder' });
+    });
+    const gradeIds = new Set(grades.map((g) => g.id));
+    assessment.advanced.eligibleGrades.forEach((id, index) => {
+      if (!gradeIds.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['assessment', 'advanced', 'eligibleGrades', index],
+          message: 'rulebook.unknownGrade',
+        });
+    });
+  });
 
 export const incidentLimitSchema = z.strictObject({
   id: rulebookIdSchema,
@@ -360,6 +549,82 @@ export const monthlySafetyReportSchema = z.strictObject({
 
 export const reportsSchema = z.strictObject({ monthlySafetyReport: monthlySafetyReportSchema });
 
+/**
+ * 目标管理责任书 (RULES.md §3). Who signs for each party, by when, the yellow band of progress,
+ * and which kinds of unit issue letters to which (层层签订).
+ */
+export const letterRelationshipRuleSchema = z.strictObject({
+  id: rulebookIdSchema,
+  name: localizedTextSchema,
+  issuerKinds: z.array(unitKindSchema).min(1),
+  recipientKinds: z.array(unitKindSchema).min(1),
+  ...cited,
+});
+export type LetterRelationshipRule = z.infer<typeof letterRelationshipRuleSchema>;
+
+export const lettersRulesSchema = z.strictObject({
+  /** The responsibility roles that sign for each party (党政同责: both principals). */
+  signatories: z.strictObject({
+    issuer: z.array(responsibilityRoleSchema).min(1),
+    recipient: z.array(responsibilityRoleSchema).min(1),
+    ...cited,
+  }),
+  /** The year's letters are due signed by this month-day (first quarter: 03-31). */
+  signingDeadline: z.strictObject({
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    ...cited,
+  }),
+  /** Progress: a value missing its threshold by at most this percentage of it is yellow, beyond it red. */
+  progress: z.strictObject({ yellowMarginPercent: z.number().min(0).max(100), ...cited }),
+  relationships: z.array(letterRelationshipRuleSchema).min(1),
+});
+export type LettersRules = z.infer<typeof lettersRulesSchema>;
+
+/** RULES.md §4: the kinds of 督促检查 / 督查督办 (000 arts. 15–17; 001; Henan art. 18). */
+export const INSPECTION_KINDS = [
+  'self_check',
+  'spot_check',
+  'half_year_check',
+  'year_end_check',
+  'special',
+  'unannounced',
+  'patrol',
+] as const;
+/** Who carries a kind out: the unit on itself (自检), or the office / committee over the units it supervises. */
+export const INSPECTING_BODIES = ['unit_itself', 'office', 'committee'] as const;
+export const FINDING_SEVERITIES = ['minor', 'general', 'serious'] as const;
+
+export const inspectionKindSchema = z.strictObject({
+  id: z.enum(INSPECTION_KINDS),
+  name: localizedTextSchema,
+  carriedOutBy: z.enum(INSPECTING_BODIES),
+  description: localizedTextSchema.optional(),
+  ...cited,
+});
+
+/** A finding's rectification (整改): its period, the re-work period after a rejected acceptance, and reminders. */
+export const findingRectificationSchema = z.strictObject({
+  /** The period of a finding whose severity has no entry in `bySeverity`. */
+  period: rectificationPeriodSchema,
+  bySeverity: z.array(
+    z.strictObject({ id: z.enum(FINDING_SEVERITIES), period: rectificationPeriodSchema, ...cited }),
+  ),
+  /** A rejected acceptance sends the task back with a new deadline this long after the rejection. */
+  reworkPeriod: rectificationPeriodSchema,
+  /** Whether a task closes only after the inspecting body accepts it (验收), or on the owner's report. */
+  acceptanceRequired: z.boolean(),
+  /** An open task is due soon (yellow) from this many calendar days before its deadline. */
+  dueSoonDays: z.number().int().nonnegative(),
+  ...cited,
+});
+
+export const supervisionSchema = z.strictObject({
+  kinds: z.array(inspectionKindSchema).min(1),
+  rectification: findingRectificationSchema,
+});
+export type Supervision = z.infer<typeof supervisionSchema>;
+
 export const JURISDICTION_LEVELS = ['national', 'province', 'city', 'county', 'town'] as const;
 
 export const rulebookSourceSchema = z.strictObject({
@@ -390,6 +655,9 @@ export const rulebookBodyShape = {
   eventSlas: eventSlasSchema,
   reminders: remindersSchema,
   reports: reportsSchema,
+  /** Optional so that rulebooks written before issue 4 stay valid; national-2016 ships it. */
+  letters: lettersRulesSchema.optional(),
+  supervision: supervisionSchema,
 };
 
 export const rulebookObjectSchema = z.strictObject({ ...rulebookMetadataShape, ...rulebookBodyShape });

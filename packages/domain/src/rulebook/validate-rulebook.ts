@@ -42,6 +42,36 @@ export const RULEBOOK_MESSAGES: Record<string, Bilingual> = {
     zh: '必填参数不能删除，只能改写',
     en: 'a required parameter cannot be removed, only overridden',
   },
+  'rulebook.fact': {
+    zh: '数据来源须为系统计算的结果类事实之一（不提供打卡、在线时长、里程类指标）',
+    en: 'the data source must be one of the computed outcome facts (no check-in, online-time or mileage indicators)',
+  },
+  'rulebook.factSource': {
+    zh: '只有系统计算的指标（dataSource 为 computed）才能指定事实来源',
+    en: 'only a computed indicator (`dataSource: computed`) names a fact',
+  },
+  'rulebook.scoringMethod': {
+    zh: '计分参数的种类须与指标的计分方法一致',
+    en: 'the scoring parameters must be of the indicator’s method',
+  },
+  'rulebook.thresholdPoints': {
+    zh: '未达标得分不能高于达标得分',
+    en: 'points when not met cannot exceed points when met',
+  },
+  'rulebook.linearBounds': { zh: '下限须小于上限', en: 'the lower bound must be below the upper bound' },
+  'rulebook.deductionFloor': {
+    zh: '扣分下限不能高于满分',
+    en: 'the floor cannot exceed the maximum points',
+  },
+  'rulebook.gradeFloor': {
+    zh: '须有一个等次的最低分为 0，使每个得分都有等次',
+    en: 'one grade must start at 0 so that every score has a grade',
+  },
+  'rulebook.gradeOrder': {
+    zh: '各等次的最低分须互不相同且不超过满分',
+    en: 'grades need distinct minimum scores, none above the maximum score',
+  },
+  'rulebook.unknownGrade': { zh: '引用了不存在的等次', en: 'refers to a grade that does not exist' },
   'rulebook.notObject': { zh: '制度须为一个对象', en: 'a rulebook must be an object' },
   'chain.empty': { zh: '继承链为空', en: 'the chain is empty' },
   'chain.rootExtends': {

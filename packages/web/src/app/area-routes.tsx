@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { accountabilityNav, accountabilityRoutes } from '../features/accountability/routes';
+import { documentsNav, documentsRoutes } from '../features/documents/routes';
 import { eligibilityNav, eligibilityRoutes } from '../features/eligibility/routes';
 import { inspectionsNav, inspectionsRoutes } from '../features/inspections/routes';
 import { lettersNav, lettersRoutes } from '../features/letters/routes';
@@ -14,6 +15,7 @@ export const AREA_ROUTES: RouteObject[] = [
   ...inspectionsRoutes,
   ...accountabilityRoutes,
   ...eligibilityRoutes,
+  ...documentsRoutes,
 ];
 
 /** Their menu entries, placed after the incident register in the menu. */
@@ -22,4 +24,5 @@ export const AREA_NAV: NavItem[] = [
   ...inspectionsNav,
   ...accountabilityNav,
   ...eligibilityNav,
+  ...documentsNav,
 ];

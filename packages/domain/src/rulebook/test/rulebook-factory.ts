@@ -64,7 +64,31 @@ export const rootRulebook = (overrides: Partial<Rulebook> = {}): Rulebook => ({
     aggravating: [],
     mitigating: [],
   },
-  indicators: { grades: [], items: [], omitted: [] },
+  indicators: {
+    grades: [
+      { id: 'good', name: { zh: '合格', en: 'Pass' }, minScore: 60, failing: false, source: cite('art. 12') },
+      { id: 'bad', name: { zh: '不合格', en: 'Fail' }, minScore: 0, failing: true, source: cite('art. 12') },
+    ],
+    items: [],
+    omitted: [],
+    assessment: {
+      maxScore: 100,
+      decimals: 2,
+      missingData: 'exclude',
+      periods: [
+        {
+          id: 'annual',
+          name: { zh: '年度考核', en: 'Annual assessment' },
+          unit: 'year',
+          purpose: 'evaluation',
+          ranked: true,
+          graded: true,
+        },
+      ],
+      ranking: { groupBy: ['kind', 'level'], minimumIndicators: 1 },
+      advanced: { quotaPercent: 20, rounding: 'floor', ties: 'all_out', eligibleGrades: ['good'] },
+    },
+  },
   incidentReporting: {
     limits: [
       {
@@ -80,6 +104,17 @@ export const rootRulebook = (overrides: Partial<Rulebook> = {}): Rulebook => ({
   eventSlas: { categories: [] },
   reminders: { dueSoonDays: 7, notifyRoles: ['principal', 'in_charge'], source: cite('art. 9') },
   reports: { monthlySafetyReport: { filingWindow: { monthsAfterReportMonth: 1, source: cite('art. 10') } } },
+  supervision: {
+    kinds: [{ id: 'self_check', name: { zh: '自检', en: 'Self-check' }, carriedOutBy: 'unit_itself' }],
+    rectification: {
+      period: { amount: 1, unit: 'month' },
+      bySeverity: [],
+      reworkPeriod: { amount: 10, unit: 'working_day' },
+      acceptanceRequired: true,
+      dueSoonDays: 5,
+      source: cite('art. 11'),
+    },
+  },
   ...overrides,
 });
 

@@ -1,0 +1,80 @@
+import type { AssessmentSettings } from '../rulebook/rulebook.schema';
+
+/** A unit's result as the ranking needs it (from `scoreUnit` and the unit's place in the tree). */
+export type RankingEntry = {
+  unitId: string;
+  kind: string;
+  /** The unit's level in the tree (e.g. its depth, or the kind of its parent). */
+  level: string | number;
+  score: number | null;
+  vetoed: boolean;
+  gradeId: string | null;
+  indicatorsWithData: number;
+};
+
+export type NotRankedReason = 'too_few_indicators' | 'no_score';
+
+export type RankedUnit = RankingEntry & {
+  /** The ranking group: units are compared only within it (e.g. `kind=town|level=3`). */
+  group: string;
+  /** 1 is first; units with equal results share a rank and the next rank skips (1, 1, 3). */
+  rank: number | null;
+  notRanked: NotRankedReason | null;
+};
+
+export type RankingOptions = Pick<AssessmentSettings['ranking'], 'groupBy' | 'minimumIndicators'>;
+
+export const groupKeyOf = (
+  entry: Pick<RankingEntry, 'kind' | 'level'>,
+  groupBy: RankingOptions['groupBy'],
+) => (groupBy.length === 0 ? 'all' : groupBy.map((key) => `${key}=${String(entry[key])}`).join('|'));
+
+const byUnitId = (a: { unitId: string }, b: { unitId: string }) =>
+  a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0;
+
+/** Better first: a unit not vetoed before a vetoed one, then the higher score. 0 means tied. */
+const compareResults = (a: RankingEntry, b: RankingEntry): number =>
+  Number(a.vetoed) - Number(b.vetoed) || (b.score ?? 0) - (a.score ?? 0);
+
+/**
+ * Fair ranking (issue 6 §2): units are ranked only against units of the same group (`groupBy`:
+ * kind and/or level). Within a group, a unit not vetoed ranks before a vetoed one (a veto fails
+ * the assessment), then by score, higher first. Equal results share a rank and the next rank
+ * skips (standard competition ranking: 1, 1, 3). A unit with data for fewer than
+ * `minimumIndicators` indicators, or without a score, is not ranked and says why.
+ *
+ * Deterministic: the output is ordered by group, then rank, then unit id, with unranked units last
+ * in their group; the input order does not matter.
+ */
+export const rankUnits = (entries: readonly RankingEntry[], options: RankingOptions): RankedUnit[] => {
+  const groups = new Map<string, RankingEntry[]>();
+  for (const entry of entries) {
+    const key = groupKeyOf(entry, options.groupBy);
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  const result: RankedUnit[] = [];
+  for (const group of [...groups.keys()].sort()) {
+    const members = groups.get(group)!;
+    const notRankedReason = (e: RankingEntry): NotRankedReason | null =>
+      e.score === null
+        ? 'no_score'
+        : e.indicatorsWithData < options.minimumIndicators
+          ? 'too_few_indicators'
+          : null;
+    const ranked = members
+      .filter((e) => notRankedReason(e) === null)
+      .sort((a, b) => compareResults(a, b) || byUnitId(a, b));
+    ranked.forEach((entry, index) => {
+      const previous = result[result.length - 1];
+      const tied = index > 0 && previous !== undefined && compareResults(previous, entry) === 0;
+      result.push({ ...entry, group, rank: tied ? previous.rank : index + 1, notRanked: null });
+    });
+    members
+      .filter((e) => notRankedReason(e) !== null)
+      .sort(byUnitId)
+      .forEach((entry) => {
+        result.push({ ...entry, group, rank: null, notRanked: notRankedReason(entry) });
+      });
+  }
+  return result;
+};
