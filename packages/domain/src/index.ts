@@ -12,3 +12,4 @@ export * from './letters/index';
 export * from './inspections/index';
 export * from './accountability/index';
 export * from './eligibility/index';
+export * from './assessment/index';
