@@ -55,7 +55,10 @@ export const AREA_ACCESS = {
     read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
     write: ['operator', 'liaison'],
   },
-  letterSigning: { read: ['leader', 'liaison', 'operator'], write: ['leader', 'liaison', 'operator'] },
+  letterSigning: {
+    read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
+    write: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
+  },
   // Inspections, findings and rectification (督促检查 / 整改).
   inspections: {
     read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
@@ -66,8 +69,13 @@ export const AREA_ACCESS = {
     read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
     write: ['operator'],
   },
+  // A case's progress reports (整改报告): filed by the unit's liaison officer or the operator.
+  accountabilityReports: { read: ['operator', 'liaison'], write: ['operator', 'liaison'] },
   // Eligibility (提拔奖励征求意见): asked by the organisation department and the 综治办.
   eligibility: { read: ['operator', 'orgdept'], write: [] },
+  // Official documents (公文): read by those who follow a jurisdiction; templates by the operator.
+  documents: { read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'], write: [] },
+  documentTemplates: { read: ['operator'], write: ['operator'] },
 } as const satisfies Record<string, { read: readonly Role[]; write: readonly Role[] }>;
 
 export type Area = keyof typeof AREA_ACCESS;

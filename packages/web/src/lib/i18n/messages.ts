@@ -3,6 +3,8 @@
  * are filled by `t(key, { name })`.
  */
 import { accountabilityMessages } from '../../features/accountability/messages';
+import { calendarMessages } from '../../features/calendar/messages';
+import { documentsMessages } from '../../features/documents/messages';
 import { eligibilityMessages } from '../../features/eligibility/messages';
 import { inspectionsMessages } from '../../features/inspections/messages';
 import { lettersMessages } from '../../features/letters/messages';
@@ -784,6 +786,8 @@ export const messages = {
   ...inspectionsMessages,
   ...accountabilityMessages,
   ...eligibilityMessages,
+  ...documentsMessages,
+  ...calendarMessages,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof messages;
