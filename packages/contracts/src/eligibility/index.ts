@@ -1,2 +1,2 @@
 // zod schemas of the eligibility area's requests and responses (see ../incidents for the pattern).
-export {};
+export * from './eligibility';

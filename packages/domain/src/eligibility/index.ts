@@ -1,2 +1,4 @@
 // Pure decisions of the eligibility area (no clock, no database).
-export {};
+export * from './eligibility-kinds';
+export * from './derive-bars';
+export * from './decide-eligibility';
