@@ -40,6 +40,15 @@ describe('zongzhi commands', () => {
       const demo = await runCli(['demo'], dir);
       expect(demo.code, demo.stderr).toBe(0);
       expect(demo.stdout).toContain('| sysadmin | sysadmin |');
+      // This year's activity came with it: letters not all signed, tasks, cases and documents.
+      const activity =
+        /(\d+) rectification tasks, 14 letters \(([\d.]+)% signed\), (\d+) accountability cases/.exec(
+          demo.stdout,
+        );
+      expect(activity, demo.stdout + demo.stderr).not.toBeNull();
+      expect(Number(activity![1])).toBe(10);
+      expect(Number(activity![2])).toBeLessThan(100);
+      expect(Number(activity![3])).toBe(3);
       const again = await runCli(['demo'], dir);
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('only into an empty database');
@@ -143,9 +152,10 @@ describe('zongzhi commands', () => {
       expect(admin.stdout).toContain('otpauth://totp/');
       const verify = await runCli(['audit', 'verify'], dir);
       expect(verify.code).toBe(0);
-      // Seeded on first open: the six shipped rulebook presets and the eleven calendar years
-      // (2016–2026); then unit.created, account.created, role.granted — all chained by the commands.
-      expect(verify.stdout).toContain('Intact: 20 records');
+      // Seeded on first open: the six shipped rulebook presets and the twelve calendar years
+      // (2016–2026 official, 2027 provisional); then unit.created, account.created, role.granted —
+      // all chained by the commands.
+      expect(verify.stdout).toContain('Intact: 21 records');
     },
     SLOW,
   );

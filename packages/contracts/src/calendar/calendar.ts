@@ -14,8 +14,17 @@ export type CalendarYearParam = z.infer<typeof calendarYearParamSchema>;
 export const calendarYearDataSchema = z.record(z.string(), z.unknown());
 export type CalendarYearData = z.infer<typeof calendarYearDataSchema>;
 
+/**
+ * `official`: the State Council's notice for the year. `provisional` (暂定): the statutory holidays
+ * only, without make-up working days; deadlines computed from it may move by a day or two once the
+ * notice is entered.
+ */
+export const calendarYearStatusSchema = z.enum(['official', 'provisional']);
+export type CalendarYearStatus = z.infer<typeof calendarYearStatusSchema>;
+
 export const calendarYearSummarySchema = z.object({
   year: z.number().int(),
+  status: calendarYearStatusSchema,
   sourceTitle: z.string(),
   documentNumber: z.string(),
   holidays: z.number().int(),
@@ -31,11 +40,14 @@ export const calendarYearsResponseSchema = z.object({
   required: z.object({ from: z.number().int(), to: z.number().int() }),
   /** Years of that range without an arrangement: deadlines in them cannot be computed yet. */
   missing: z.array(z.number().int()),
+  /** Stored years that are provisional: deadlines in them may move once the notice is entered. */
+  provisional: z.array(z.number().int()),
 });
 export type CalendarYearsResponse = z.infer<typeof calendarYearsResponseSchema>;
 
 export const calendarYearDetailSchema = z.object({
   year: z.number().int(),
+  status: calendarYearStatusSchema,
   data: calendarYearDataSchema,
   updatedAt: z.string(),
   updatedBy: z.string(),

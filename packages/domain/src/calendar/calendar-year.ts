@@ -1,13 +1,26 @@
 import { type CalendarDate, isCalendarDate, isWeekend, yearOf } from './calendar-date';
 import { CalendarError } from './calendar-error';
 
-/** The State Council General Office notice (国务院办公厅关于YYYY年部分节假日安排的通知) a year comes from. */
+/**
+ * What a year's arrangement rests on. An official year: the State Council General Office notice
+ * (国务院办公厅关于YYYY年部分节假日安排的通知), with its link. A provisional year: the statutory
+ * basis its holidays come from (《全国年节及纪念日放假办法》), whose link may be left out.
+ */
 export type CalendarSource = {
   title: string;
   documentNumber: string; // 文号, e.g. 国办发明电〔2025〕7号
   publishedOn: CalendarDate; // date of publication on www.gov.cn
-  url: string;
+  url?: string; // required for an official year
 };
+
+/**
+ * `official`: the year's State Council notice, make-up working days (调休) included.
+ * `provisional` (暂定): built only from the statutory holidays before the notice is published —
+ * no make-up working days and no bridging days, which only the notice decides. Deadlines computed
+ * from it may move by a day or two once the notice is entered.
+ */
+export type CalendarYearStatus = 'official' | 'provisional';
+export const CALENDAR_YEAR_STATUSES: readonly CalendarYearStatus[] = ['official', 'provisional'];
 
 /** A later notice that changed the year's arrangement; the spans below already include the change. */
 export type CalendarAmendment = CalendarSource & { change: string };
@@ -26,6 +39,8 @@ export type MakeUpWorkday = { date: CalendarDate; for: string };
 export type CalendarYear = {
   year: number;
   jurisdiction: string;
+  /** `official` when absent (data stored before the field existed). */
+  status: CalendarYearStatus;
   source: CalendarSource;
   amendments?: CalendarAmendment[];
   holidays: HolidaySpan[];
@@ -64,23 +79,32 @@ const requireDate = (
   return value;
 };
 
-const parseSource = (raw: unknown, path: string): CalendarSource => {
+const parseSource = (raw: unknown, path: string, urlRequired = true): CalendarSource => {
   if (!isRecord(raw)) return fail(path, 'an object is required', raw);
   const publishedOn = raw.publishedOn;
   if (!isCalendarDate(publishedOn))
     return fail(`${path}.publishedOn`, "a date 'YYYY-MM-DD' is required", publishedOn);
-  return {
+  const source = {
     title: requireString(raw, 'title', path),
     documentNumber: requireString(raw, 'documentNumber', path),
     publishedOn,
-    url: requireString(raw, 'url', path),
   };
+  if (!urlRequired && raw.url === undefined) return source;
+  return { ...source, url: requireString(raw, 'url', path) };
+};
+
+const parseStatus = (raw: unknown, path: string): CalendarYearStatus => {
+  if (raw === undefined) return 'official';
+  if (!CALENDAR_YEAR_STATUSES.includes(raw as CalendarYearStatus))
+    return fail(path, "'official' or 'provisional' is required", raw);
+  return raw as CalendarYearStatus;
 };
 
 /**
  * Validates one year's data (as read from JSON or edited by an administrator). Errors name the
  * path of the wrong value. A make-up working day must be a Saturday or Sunday and must not lie
- * inside a holiday span.
+ * inside a holiday span. A provisional year has no make-up working days (only the notice orders
+ * them) and its source may omit the link; an official year's source must have one.
  */
 export const parseCalendarYear = (raw: unknown, path = 'calendar'): CalendarYear => {
   if (!isRecord(raw)) return fail(path, 'an object is required', raw);
@@ -88,6 +112,7 @@ export const parseCalendarYear = (raw: unknown, path = 'calendar'): CalendarYear
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 1949 || year > 9999) {
     return fail(`${path}.year`, 'a year is required', year);
   }
+  const status = parseStatus(raw.status, `${path}.status`);
   if (!Array.isArray(raw.holidays)) return fail(`${path}.holidays`, 'a list is required', raw.holidays);
   if (!Array.isArray(raw.makeUpWorkdays))
     return fail(`${path}.makeUpWorkdays`, 'a list is required', raw.makeUpWorkdays);
@@ -113,6 +138,13 @@ export const parseCalendarYear = (raw: unknown, path = 'calendar'): CalendarYear
       fail(`${p}.date`, 'lies inside a holiday span', date);
     return { date, for: requireString(w, 'for', p) };
   });
+  if (status === 'provisional' && makeUpWorkdays.length > 0) {
+    fail(
+      `${path}.makeUpWorkdays`,
+      'a provisional year has no make-up working days; only the State Council notice sets them',
+      raw.makeUpWorkdays,
+    );
+  }
 
   const amendments = raw.amendments;
   if (amendments !== undefined && !Array.isArray(amendments)) {
@@ -129,7 +161,8 @@ export const parseCalendarYear = (raw: unknown, path = 'calendar'): CalendarYear
   return {
     year,
     jurisdiction: requireString(raw, 'jurisdiction', path),
-    source: parseSource(raw.source, `${path}.source`),
+    status,
+    source: parseSource(raw.source, `${path}.source`, status === 'official'),
     ...(amendments
       ? {
           amendments: amendments.map((a: unknown, i: number) => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarError, isCalendarError } from './calendar-error';
 import { parseCalendarYear } from './calendar-year';
-import { CHINA_CALENDAR_DATA } from './china-calendar-data';
+import { CHINA_CALENDAR_DATA, SHIPPED_CALENDAR_DATA } from './china-calendar-data';
 import { createWorkCalendar, type DayKind } from './create-work-calendar';
 
-const calendar = createWorkCalendar(CHINA_CALENDAR_DATA);
+const calendar = createWorkCalendar(SHIPPED_CALENDAR_DATA);
+const official = createWorkCalendar(CHINA_CALENDAR_DATA);
 
 const caught = (fn: () => unknown): unknown => {
   try {
@@ -124,9 +125,10 @@ describe('workingDaysBetween', () => {
 
 describe('a year without data', () => {
   it.each([
-    ['isWorkingDay', () => calendar.isWorkingDay('2027-01-04')],
-    ['adjustDeadline', () => calendar.adjustDeadline('2027-03-31')],
-    ['addWorkingDays into 2027', () => calendar.addWorkingDays('2026-12-30', 5)],
+    ['isWorkingDay', () => calendar.isWorkingDay('2028-01-04')],
+    ['adjustDeadline', () => calendar.adjustDeadline('2028-03-31')],
+    ['addWorkingDays into 2028', () => calendar.addWorkingDays('2027-12-30', 5)],
+    ['2027 without the provisional year', () => official.isWorkingDay('2027-01-04')],
     ['before the first shipped year', () => calendar.isWorkingDay('2015-10-01')],
   ])('%s throws calendar_year_missing naming the year', (_, fn) => {
     const error = caught(fn);
@@ -143,7 +145,7 @@ describe('a year without data', () => {
 });
 
 describe('building a calendar from edited data', () => {
-  const year2026 = CHINA_CALENDAR_DATA.find((y) => y.year === 2026)!;
+  const year2026 = SHIPPED_CALENDAR_DATA.find((y) => y.year === 2026)!;
 
   it('refuses a year given twice', () => {
     expect(
@@ -188,14 +190,101 @@ describe('building a calendar from edited data', () => {
   });
 
   it('accepts a year an administrator adds', () => {
-    const year2027 = parseCalendarYear({
+    const year2028 = parseCalendarYear({
       ...year2026,
-      year: 2027,
-      holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
+      year: 2028,
+      holidays: [{ name: '元旦', from: '2028-01-01', to: '2028-01-03' }],
       makeUpWorkdays: [],
     });
-    const extended = createWorkCalendar([...CHINA_CALENDAR_DATA, year2027]);
-    expect(extended.isWorkingDay('2027-01-01')).toBe(false);
-    expect(extended.isWorkingDay('2027-01-04')).toBe(true);
+    const extended = createWorkCalendar([...SHIPPED_CALENDAR_DATA, year2028]);
+    expect(extended.isWorkingDay('2028-01-03')).toBe(false);
+    expect(extended.isWorkingDay('2028-01-04')).toBe(true);
+  });
+});
+
+describe('a provisional year (2027: statutory holidays only, no make-up working days)', () => {
+  it.each<[string, string, DayKind]>([
+    ['2027-01-01', 'New Year, a Friday', 'holiday'],
+    ['2027-01-02', 'Saturday after it: no bridging, an ordinary weekend', 'weekend'],
+    ['2027-01-04', 'first Monday', 'workday'],
+    ['2027-02-04', 'Thursday before the Spring Festival', 'workday'],
+    ['2027-02-05', 'Spring Festival eve (除夕), a Friday', 'holiday'],
+    ['2027-02-06', 'first day of the lunar year, a Saturday', 'holiday'],
+    ['2027-02-07', '初二, a Sunday', 'holiday'],
+    ['2027-02-08', '初三, a Monday', 'holiday'],
+    ['2027-02-09', 'back to work: no extension the notice has not ordered', 'workday'],
+    ['2027-02-20', 'a Saturday: no make-up working day without the notice', 'weekend'],
+    ['2027-04-05', 'Qingming (清明 solar term), a Monday', 'holiday'],
+    ['2027-05-03', 'Monday after Labour Day 1–2 May', 'workday'],
+    ['2027-06-09', 'Dragon Boat (五月初五), a Wednesday', 'holiday'],
+    ['2027-09-15', 'Mid-Autumn (八月十五), a Wednesday', 'holiday'],
+    ['2027-10-01', 'National Day, a Friday', 'holiday'],
+    ['2027-10-04', 'Monday after National Day 1–3 October', 'workday'],
+  ])('%s (%s) is %s', (date, _, kind) => {
+    expect(calendar.dayKind(date)).toBe(kind);
+  });
+
+  it('"10 working days after" 2027-01-29 skips the Spring Festival', () => {
+    // 1–4 Feb (4), 5 and 8 Feb are rest days, 9–12 Feb (8), 15–16 Feb (10).
+    expect(calendar.addWorkingDays('2027-01-29', 10)).toBe('2027-02-16');
+    expect(calendar.workingDaysBetween('2027-01-29', '2027-02-16')).toBe(10);
+  });
+
+  it.each([
+    ['2026-11-22', '2027-02-22', 'a three-month rectification decided today: a Monday, stays'],
+    ['2026-11-06', '2027-02-09', 'three months land on the Spring Festival (6 Feb): moved past it'],
+    ['2026-12-30', '2027-03-30', 'a Tuesday, stays'],
+  ])('three months from %s end on %s (%s)', (from, expected) => {
+    const deadline = calendar.adjustDeadline(calendar.addMonths(from, 3));
+    expect(deadline).toBe(expected);
+    expect(calendar.isWorkingDay(deadline)).toBe(true);
+    expect(calendar.provisionalYearsBetween(from, deadline)).toEqual([2027]);
+  });
+
+  it('counts the year: 261 weekdays less the 7 statutory holidays on weekdays', () => {
+    // Weekday holidays: 1 Jan, 5 and 8 Feb, 5 Apr, 9 Jun, 15 Sep, 1 Oct; 1–2 May and 2–3 Oct are weekends.
+    expect(calendar.workingDaysBetween('2026-12-31', '2027-12-31')).toBe(254);
+  });
+
+  it('crosses from the official 2026 into it', () => {
+    // 31 Dec 2026 (Thu) is worked; 1 Jan 2027 is New Year; no make-up days around it.
+    expect(calendar.addWorkingDays('2026-12-30', 2)).toBe('2027-01-04');
+  });
+
+  it('is reported as provisional, and official years are not', () => {
+    expect(calendar.provisionalYears).toEqual([2027]);
+    expect(calendar.provisionalYearsBetween('2027-03-01', '2026-12-01')).toEqual([2027]);
+    expect(calendar.provisionalYearsBetween('2026-01-01', '2026-12-31')).toEqual([]);
+    expect(official.provisionalYears).toEqual([]);
+  });
+});
+
+describe('validating a provisional year', () => {
+  const provisional = SHIPPED_CALENDAR_DATA.find((y) => y.year === 2027)!;
+  const year2026 = SHIPPED_CALENDAR_DATA.find((y) => y.year === 2026)!;
+
+  it('reads the status; a year without one is official', () => {
+    expect(provisional.status).toBe('provisional');
+    expect(provisional.source.url).toBeUndefined();
+    const { status: _, ...withoutStatus } = year2026;
+    expect(parseCalendarYear(withoutStatus).status).toBe('official');
+  });
+
+  it.each([
+    [
+      'a make-up working day in a provisional year',
+      { ...provisional, makeUpWorkdays: [{ date: '2027-02-20', for: '春节' }] },
+      'calendar.makeUpWorkdays',
+    ],
+    [
+      'an official year without the notice link',
+      { ...provisional, status: 'official' },
+      'calendar.source.url',
+    ],
+    ['an unknown status', { ...provisional, status: 'draft' }, 'calendar.status'],
+  ])('rejects %s, naming the path', (_, raw, path) => {
+    const error = caught(() => parseCalendarYear(raw));
+    expect(isCalendarError(error, 'invalid_calendar_data')).toBe(true);
+    expect((error as CalendarError).details.path).toBe(path);
   });
 });

@@ -17,7 +17,15 @@ export type DayKind = 'holiday' | 'make_up_workday' | 'weekend' | 'workday';
 export type WorkCalendar = {
   /** Years whose arrangement is loaded, ascending. */
   years: readonly number[];
+  /** Loaded years whose arrangement is provisional (暂定: statutory holidays only, no 调休), ascending. */
+  provisionalYears: readonly number[];
   hasYear: (year: number) => boolean;
+  /**
+   * The provisional years among the years of `from`…`to` (either order), ascending: a deadline
+   * computed across them may move by a day or two once the year's notice is entered. Empty when
+   * every year involved is official (or missing).
+   */
+  provisionalYearsBetween: (from: CalendarDate, to: CalendarDate) => number[];
   dayKind: (date: CalendarDate) => DayKind;
   /** The festival span a rest day belongs to, if any. */
   findHoliday: (date: CalendarDate) => HolidaySpan | undefined;
@@ -53,6 +61,10 @@ export type WorkCalendar = {
  * the missing year (`missingYears`) and the caller can retry once the notice is added. Calendar-day
  * and month arithmetic and periods need no data and never throw for that reason.
  *
+ * A provisional year (statutory holidays only, `status: 'provisional'`) is loaded like any other:
+ * working-day arithmetic answers, and `provisionalYearsBetween` tells the caller that the answer
+ * may move once the official notice (with its make-up working days) replaces it.
+ *
  * Late-December days can be changed by the next year's notice (2018-12-29 was worked under the
  * 2019 notice); they are right once that next year is loaded, which normally happens before the
  * year ends, since the notice is published in October–December.
@@ -65,6 +77,10 @@ export const createWorkCalendar = (data: CalendarData): WorkCalendar => {
     });
   }
   const covered = new Set(years);
+  const provisional = data
+    .filter((y) => y.status === 'provisional')
+    .map((y) => y.year)
+    .sort((a, b) => a - b);
   const holidayByDay = new Map<number, HolidaySpan>();
   const makeUpDays = new Set<number>();
 
@@ -145,7 +161,12 @@ export const createWorkCalendar = (data: CalendarData): WorkCalendar => {
 
   return {
     years,
+    provisionalYears: provisional,
     hasYear: (year) => covered.has(year),
+    provisionalYearsBetween: (from, to) => {
+      const [a, b] = [yearOf(from), yearOf(to)].sort((x, y) => x - y) as [number, number];
+      return provisional.filter((y) => a <= y && y <= b);
+    },
     dayKind,
     findHoliday: (date) => {
       requireYear(date);

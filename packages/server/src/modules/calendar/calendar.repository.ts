@@ -53,6 +53,27 @@ export const insertCalendarYearIfAbsent = async (
     )
   ).length > 0;
 
+/**
+ * Replaces a year that start-up stored as provisional (by 'system', never edited since) with the
+ * shipped arrangement. Returns false, changing nothing, when the row is gone, was saved by a
+ * person, is no longer provisional, or already holds exactly `data` — so two servers starting
+ * together upgrade it once.
+ */
+export const replaceSystemProvisionalYear = async (
+  q: Queryable,
+  input: { data: CalendarYear; now: Date },
+): Promise<boolean> =>
+  (
+    await q.query<{ year: number }>(
+      `UPDATE calendar_years SET data = $2::jsonb, updated_at = $3, updated_by = 'system',
+              updated_by_account_id = NULL
+        WHERE year = $1 AND updated_by = 'system' AND updated_by_account_id IS NULL
+          AND data->>'status' = 'provisional' AND data <> $2::jsonb
+        RETURNING year`,
+      [input.data.year, JSON.stringify(input.data), input.now],
+    )
+  ).length > 0;
+
 export const upsertCalendarYear = async (
   q: Queryable,
   input: { data: CalendarYear; now: Date; by: string; byAccountId: number | null },

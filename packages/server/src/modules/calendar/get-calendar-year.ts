@@ -1,10 +1,15 @@
-import type { CalendarYearDetail } from '@zongzhi/contracts';
+import type { CalendarYearDetail, CalendarYearStatus } from '@zongzhi/contracts';
 import type { Queryable } from '../../db/client';
 import { notFound } from '../../platform/errors';
 import { type CalendarYearRow, findCalendarYear } from './calendar.repository';
 
+/** A stored year's status; rows stored before the field existed are official notices. */
+export const statusOf = (data: { status?: unknown }): CalendarYearStatus =>
+  data.status === 'provisional' ? 'provisional' : 'official';
+
 export const presentCalendarYear = (r: CalendarYearRow): CalendarYearDetail => ({
   year: r.year,
+  status: statusOf(r.data),
   data: r.data,
   updatedAt: r.updatedAt.toISOString(),
   updatedBy: r.updatedBy,

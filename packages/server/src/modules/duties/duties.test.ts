@@ -1,3 +1,4 @@
+import { CHINA_CALENDAR_DATA } from '@zongzhi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { type Database, openDatabase } from '../../db/client';
@@ -54,7 +55,8 @@ const report = { kind: 'report', report: { summary: '本季度治安形势平稳
 /** Seeds the presets, publishes the county layer and attaches it to the county from 2026-01-01. */
 const attachCountyRulebook = async (t: TestApp) => {
   await ensurePresetRulebooks(t.db, undefined, t.clock);
-  await ensureShippedCalendarYears(t.db, t.clock);
+  // The official years only: these tests show what happens where a year is missing (2027).
+  await ensureShippedCalendarYears(t.db, t.clock, CHINA_CALENDAR_DATA);
   const operator = await t.login('operator');
   const published = await operator.inject({
     method: 'POST',

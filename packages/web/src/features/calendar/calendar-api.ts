@@ -69,11 +69,12 @@ const ordered = (value: unknown, keys: readonly string[]): unknown => {
 };
 const SOURCE_KEYS = ['title', 'documentNumber', 'publishedOn', 'url', 'change'] as const;
 
-/** A stored year as the editor shows it: year, notice, holidays and make-up days in reading order. */
+/** A stored year in reading order: year, notice, holidays and make-up days. */
 export const readableYear = (data: Record<string, unknown>) => {
   const y = ordered(data, [
     'year',
     'jurisdiction',
+    'status',
     'source',
     'amendments',
     'holidays',
@@ -89,4 +90,15 @@ export const readableYear = (data: Record<string, unknown>) => {
     ...('holidays' in y ? { holidays: list(y.holidays, ['name', 'from', 'to']) } : {}),
     ...('makeUpWorkdays' in y ? { makeUpWorkdays: list(y.makeUpWorkdays, ['date', 'for']) } : {}),
   };
+};
+
+/**
+ * What the editor starts from. A saved year is official whatever it says, so `status` is left out.
+ * A provisional year (statutory holidays only) keeps its days off but starts from the notice
+ * template's source, to be filled in from the State Council's notice; a missing year is the template.
+ */
+export const editableYear = (year: number, detail: CalendarYearDetail | null) => {
+  if (!detail) return yearTemplate(year);
+  const { status: _status, ...rest } = readableYear(detail.data) as Record<string, unknown>;
+  return detail.status === 'provisional' ? { ...rest, source: yearTemplate(year).source } : rest;
 };

@@ -31,17 +31,17 @@ import {
   type MakeUpWorkday,
   holidaysOf,
   makeUpWorkdaysOf,
-  readableYear,
+  editableYear,
   saveCalendarYear,
   useCalendarYear,
   useCalendarYears,
   useInvalidateCalendar,
-  yearTemplate,
 } from './calendar-api';
 
 type YearRow = {
   year: number;
   missing: boolean;
+  status?: 'official' | 'provisional';
   sourceTitle?: string;
   documentNumber?: string;
   holidays?: number;
@@ -84,6 +84,7 @@ export const CalendarYearsPage = () => {
               {t('calendar.missingTag')}
             </Tag>
           )}
+          {r.status === 'provisional' && <ProvisionalTag year={y} />}
         </Space>
       ),
     },
@@ -139,6 +140,15 @@ export const CalendarYearsPage = () => {
           ))}
         />
       )}
+      {data && data.provisional.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="calendar-provisional"
+          title={t('calendar.provisionalBanner', { years: data.provisional.join('、') })}
+        />
+      )}
       <Typography.Paragraph type="secondary">
         {data ? t('calendar.hint', { from: data.required.from, to: data.required.to }) : ''}
       </Typography.Paragraph>
@@ -152,6 +162,16 @@ export const CalendarYearsPage = () => {
         pagination={false}
       />
     </Card>
+  );
+};
+
+/** 暂定: statutory holidays only, no make-up working days, until the year's notice is entered. */
+const ProvisionalTag = ({ year }: { year: number }) => {
+  const { t } = useI18n();
+  return (
+    <Tag color="orange" data-testid={`calendar-provisional-${year}`}>
+      {t('calendar.provisionalTag')}
+    </Tag>
   );
 };
 
@@ -170,9 +190,23 @@ export const CalendarYearPage = () => {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
         size="small"
-        title={t('calendar.yearTitle', { year })}
+        title={
+          <Space size={8}>
+            {t('calendar.yearTitle', { year })}
+            {d?.status === 'provisional' && <ProvisionalTag year={year} />}
+          </Space>
+        }
         extra={<Link to="/calendar">{t('common.back')}</Link>}
       >
+        {d?.status === 'provisional' && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="calendar-year-provisional"
+            title={t('calendar.provisionalYear', { year })}
+          />
+        )}
         {d ? (
           <YearView detail={d} />
         ) : (
@@ -209,7 +243,11 @@ const YearView = ({ detail }: { detail: CalendarYearDetail }) => {
         size="small"
         column={mobile ? 1 : 2}
         items={[
-          { key: 'title', label: t('calendar.source'), children: source.title },
+          {
+            key: 'title',
+            label: detail.status === 'provisional' ? t('calendar.statutoryBasis') : t('calendar.source'),
+            children: source.title,
+          },
           { key: 'number', label: t('calendar.documentNumber'), children: source.documentNumber },
           { key: 'published', label: t('calendar.publishedOn'), children: source.publishedOn },
           {
@@ -347,7 +385,8 @@ const YearEditor = ({ year, detail }: { year: number; detail: CalendarYearDetail
   const { message } = App.useApp();
   const showError = useShowError();
   const invalidate = useInvalidateCalendar();
-  const initial = () => JSON.stringify(detail ? readableYear(detail.data) : yearTemplate(year), null, 2);
+  const provisional = detail?.status === 'provisional';
+  const initial = () => JSON.stringify(editableYear(year, detail), null, 2);
   const [text, setText] = useState(initial);
   const [parseError, setParseError] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -385,7 +424,11 @@ const YearEditor = ({ year, detail }: { year: number; detail: CalendarYearDetail
   return (
     <Card size="small" title={t('calendar.editorTitle', { year })} data-testid="calendar-editor">
       <Typography.Paragraph type="secondary">
-        {detail ? t('calendar.editorHint') : t('calendar.editorTemplateHint')}
+        {provisional
+          ? t('calendar.provisionalEditorHint', { year })
+          : detail
+            ? t('calendar.editorHint')
+            : t('calendar.editorTemplateHint')}
       </Typography.Paragraph>
       <Input.TextArea
         value={text}
