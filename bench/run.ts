@@ -88,6 +88,8 @@ const OPTIONAL_MODULES: ModuleSpec[] = [
     fn: 'benchDutyGeneration',
     perDatabase: false,
   },
+  { file: 'letters.bench.ts', title: 'letters', fn: 'benchLetters', perDatabase: true },
+  { file: 'eligibility.bench.ts', title: 'eligibility', fn: 'benchEligibility', perDatabase: true },
 ];
 
 const loadModuleFunction = async (spec: ModuleSpec) => {
@@ -237,6 +239,19 @@ const main = async () => {
         );
       const registry = OPTIONAL_MODULES[0] && (await loadModuleFunction(OPTIONAL_MODULES[0]));
       if (registry) await timed(`registry — ${target.label}`, () => registry(target.db, log));
+      const letters = await loadModuleFunction(OPTIONAL_MODULES.find((m) => m.file === 'letters.bench.ts')!);
+      if (letters)
+        await timed(`letters, ${QUICK ? 200 : 1000} units — ${target.label}`, () =>
+          letters(target.db, log, { units: QUICK ? 200 : 1000 }),
+        );
+      // Last of the database benches: it adds up to 150,000 people to the tables.
+      const eligibility = await loadModuleFunction(
+        OPTIONAL_MODULES.find((m) => m.file === 'eligibility.bench.ts')!,
+      );
+      if (eligibility)
+        await timed(`eligibility under load — ${target.label}`, () =>
+          eligibility(target.db, log, QUICK ? { sizes: [2_400, 20_000], questions: 1_000 } : {}),
+        );
       if (target.url) {
         const url = target.url;
         await target.db.exec(AUDIT_BENCH_SETUP);
