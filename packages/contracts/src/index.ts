@@ -14,3 +14,4 @@ export * from './inspections/index';
 export * from './accountability/index';
 export * from './eligibility/index';
 export * from './documents/index';
+export * from './assessment/index';

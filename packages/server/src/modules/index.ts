@@ -2,6 +2,7 @@ import type { ZApp } from '../app';
 import type { AppContext } from '../platform/context';
 import { registerAccountsRoutes } from './accounts/accounts.routes';
 import { registerAccountabilityRoutes } from './accountability/accountability.routes';
+import { registerAssessmentRoutes } from './assessment/assessment.routes';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { registerCalendarRoutes } from './calendar/calendar.routes';
@@ -33,4 +34,5 @@ export const registerModules = async (app: ZApp, ctx: AppContext) => {
   registerAccountabilityRoutes(app, ctx);
   registerEligibilityRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
+  registerAssessmentRoutes(app, ctx);
 };

@@ -1,4 +1,5 @@
 import { accountabilityProbes } from './accountability';
+import { assessmentProbes } from './assessment';
 import { documentsProbes } from './documents';
 import { eligibilityProbes } from './eligibility';
 import { inspectionsProbes } from './inspections';
@@ -12,4 +13,5 @@ export const AREA_PROBES: AreaProbeFactory[] = [
   accountabilityProbes,
   eligibilityProbes,
   documentsProbes,
+  assessmentProbes,
 ];

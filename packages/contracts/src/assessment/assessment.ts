@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { bilingualSchema } from '../common/problem';
+
+export const ASSESSMENT_PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
+export const assessmentPeriodKindSchema = z.enum(ASSESSMENT_PERIOD_KINDS);
+
+/** 2026 (year), 2026-Q1 (quarter), 2026-M03 (month): the calendar's period keys. */
+export const assessmentPeriodKeySchema = z
+  .string()
+  .regex(/^\d{4}(?:-(?:Q[1-4]|M(?:0[1-9]|1[0-2])))?$/, 'period key');
+
+export const openAssessmentPeriodRequestSchema = z.strictObject({
+  /** The root of the subtree assessed (its rulebook's indicators are used, frozen at opening). */
+  unitId: z.number().int().positive(),
+  kind: assessmentPeriodKindSchema,
+  periodKey: assessmentPeriodKeySchema,
+});
+export type OpenAssessmentPeriodRequest = z.infer<typeof openAssessmentPeriodRequestSchema>;
+
+export const correctAssessmentRequestSchema = z.strictObject({
+  /** Why the closed period is recomputed (e.g. an entered value was corrected). */
+  reason: z.string().trim().min(2).max(2000),
+});
+export type CorrectAssessmentRequest = z.infer<typeof correctAssessmentRequestSchema>;
+
+export const listAssessmentPeriodsQuerySchema = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+});
+
+export const assessmentUnitParamSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  unitId: z.coerce.number().int().positive(),
+});
+
+export const assessmentPeriodSchema = z.object({
+  id: z.number(),
+  rootUnitId: z.number(),
+  rootUnitName: z.string(),
+  rulebookId: z.string(),
+  rulebookVersion: z.number(),
+  kind: assessmentPeriodKindSchema,
+  periodKey: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  status: z.enum(['open', 'closed']),
+  /** The current version of the results; 0 until computed. */
+  version: z.number(),
+  computedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type AssessmentPeriodSummary = z.infer<typeof assessmentPeriodSchema>;
+
+export const advancedReasonSchema = z.object({
+  barId: z.number(),
+  bar: z.string(),
+  step: z.string(),
+  caseId: z.number(),
+  fromDate: z.string(),
+  toDate: z.string().nullable(),
+});
+
+export const assessmentResultRowSchema = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  unitDepth: z.number(),
+  score: z.number().nullable(),
+  gradeId: z.string().nullable(),
+  gradeName: bilingualSchema.nullable(),
+  failing: z.boolean(),
+  vetoed: z.boolean(),
+  group: z.string(),
+  rank: z.number().nullable(),
+  /** period_not_ranked: the rulebook's period of this kind does not rank (e.g. 季查). */
+  notRanked: z.enum(['too_few_indicators', 'no_score', 'period_not_ranked']).nullable(),
+  /** selected, selected_tied, tied_out, below_cut_off, barred, grade_not_eligible, not_ranked; not_applicable in a period that does not rank and grade. */
+  advanced: z.string(),
+  advancedReasons: z.array(advancedReasonSchema),
+});
+export type AssessmentResultRow = z.infer<typeof assessmentResultRowSchema>;
+
+export const assessmentPeriodDetailSchema = z.object({
+  period: assessmentPeriodSchema,
+  version: z.number(),
+  results: z.array(assessmentResultRowSchema),
+});
+export type AssessmentPeriodDetail = z.infer<typeof assessmentPeriodDetailSchema>;
+
+/** One unit's score explained: every indicator's inputs, rule and points, and each fact's rows. */
+export const assessmentExplanationSchema = z.object({
+  period: assessmentPeriodSchema,
+  version: z.number(),
+  result: assessmentResultRowSchema,
+  rulebook: z.object({ id: z.string(), version: z.number() }),
+  computedAt: z.string(),
+  reason: z.string().nullable(),
+  /** The domain's UnitScore (score, grade, indicators with inputs, checks, rule, points, source). */
+  unitScore: z.unknown(),
+  /** Per fact key: the table and rows it came from. */
+  facts: z.record(z.string(), z.unknown()),
+});
+export type AssessmentExplanation = z.infer<typeof assessmentExplanationSchema>;
+
+export const closeAssessmentResponseSchema = z.object({
+  period: assessmentPeriodSchema,
+  /** Units recorded as failing the (annual) assessment, with the proposals this opened. */
+  failuresRecorded: z.array(z.object({ unitId: z.number(), failureId: z.number() })),
+  proposals: z.array(z.number()),
+});
+export type CloseAssessmentResponse = z.infer<typeof closeAssessmentResponseSchema>;
