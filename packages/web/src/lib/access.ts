@@ -69,6 +69,12 @@ export const AREA_ACCESS = {
     read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
     write: ['operator'],
   },
+  // Assessment periods and results (考核评价): followed by those who oversee a jurisdiction, opened,
+  // computed, closed and corrected by the 综治办's operator.
+  assessment: {
+    read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'],
+    write: ['operator'],
+  },
   // A case's progress reports (整改报告): filed by the unit's liaison officer or the operator.
   accountabilityReports: { read: ['operator', 'liaison'], write: ['operator', 'liaison'] },
   // Eligibility (提拔奖励征求意见): asked by the organisation department and the 综治办.
@@ -76,6 +82,10 @@ export const AREA_ACCESS = {
   // Official documents (公文): read by those who follow a jurisdiction; templates by the operator.
   documents: { read: ['sysadmin', 'operator', 'liaison', 'leader', 'orgdept'], write: [] },
   documentTemplates: { read: ['operator'], write: ['operator'] },
+  // Rewards (表彰奖励): rounds followed by those who oversee a jurisdiction, decided by the operator.
+  rewards: { read: ['operator', 'liaison', 'leader', 'orgdept'], write: ['operator'] },
+  // Performance archives (实绩档案): orgdept and operator; a leader their own (and their duty report).
+  archives: { read: ['operator', 'orgdept', 'leader'], write: ['operator', 'leader'] },
 } as const satisfies Record<string, { read: readonly Role[]; write: readonly Role[] }>;
 
 export type Area = keyof typeof AREA_ACCESS;

@@ -3,9 +3,12 @@
  * are filled by `t(key, { name })`.
  */
 import { accountabilityMessages } from '../../features/accountability/messages';
+import { assessmentMessages } from '../../features/assessment/messages';
 import { calendarMessages } from '../../features/calendar/messages';
 import { documentsMessages } from '../../features/documents/messages';
 import { eligibilityMessages } from '../../features/eligibility/messages';
+import { rewardsMessages } from '../../features/rewards/messages';
+import { archivesMessages } from '../../features/archives/messages';
 import { inspectionsMessages } from '../../features/inspections/messages';
 import { lettersMessages } from '../../features/letters/messages';
 import type { Bilingual } from './messages-types';
@@ -785,7 +788,10 @@ export const messages = {
   ...lettersMessages,
   ...inspectionsMessages,
   ...accountabilityMessages,
+  ...assessmentMessages,
   ...eligibilityMessages,
+  ...rewardsMessages,
+  ...archivesMessages,
   ...documentsMessages,
   ...calendarMessages,
 } as const satisfies Record<string, Bilingual>;
