@@ -15,3 +15,5 @@ export * from './accountability/index';
 export * from './eligibility/index';
 export * from './documents/index';
 export * from './assessment/index';
+export * from './rewards/index';
+export * from './archives/index';

@@ -13,7 +13,9 @@ import { registerHealthRoutes } from './health/health.routes';
 import { registerIncidentRoutes } from './incidents/incidents.routes';
 import { registerInspectionRoutes } from './inspections/inspections.routes';
 import { registerLetterRoutes } from './letters/letters.routes';
+import { registerArchiveRoutes } from './archives/archives.routes';
 import { registerRegistryRoutes } from './registry/registry.routes';
+import { registerRewardRoutes } from './rewards/rewards.routes';
 import { registerRulebookRoutes } from './rulebook/rulebook.routes';
 import { registerSafetyReportRoutes } from './safety-reports/safety-reports.routes';
 
@@ -35,4 +37,6 @@ export const registerModules = async (app: ZApp, ctx: AppContext) => {
   registerEligibilityRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
   registerAssessmentRoutes(app, ctx);
+  registerRewardRoutes(app, ctx);
+  registerArchiveRoutes(app, ctx);
 };

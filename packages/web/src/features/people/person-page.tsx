@@ -30,7 +30,7 @@ export const PersonPage = () => {
   const { t, pick } = useI18n();
   const id = Number(useParams().id);
   const { postKind: kindLabel } = useDomainLabels();
-  const { canWrite } = useAccess();
+  const { canWrite, canRead } = useAccess();
   const [revealPhone, setRevealPhone] = useState(false);
   const person = usePerson(id, revealPhone);
   const invalidate = useInvalidateRegistry();
@@ -176,6 +176,11 @@ export const PersonPage = () => {
         )}
       </Card>
       <PersonEligibilitySection personId={p.id} />
+      {canRead('archives') && (
+        <Link to={`/archives/${p.id}/${new Date().getFullYear() - 1}`} data-testid="person-archive-link">
+          {t('archives.nav')}
+        </Link>
+      )}
       {dialog === 'edit' && (
         <PersonFormDialog person={p} onClose={() => setDialog(null)} onSaved={invalidate} />
       )}
