@@ -90,6 +90,7 @@ const OPTIONAL_MODULES: ModuleSpec[] = [
   },
   { file: 'letters.bench.ts', title: 'letters', fn: 'benchLetters', perDatabase: true },
   { file: 'eligibility.bench.ts', title: 'eligibility', fn: 'benchEligibility', perDatabase: true },
+  { file: 'assessment.bench.ts', title: 'assessment', fn: 'benchAssessment', perDatabase: true },
 ];
 
 const loadModuleFunction = async (spec: ModuleSpec) => {
@@ -251,6 +252,13 @@ const main = async () => {
       if (eligibility)
         await timed(`eligibility under load — ${target.label}`, () =>
           eligibility(target.db, log, QUICK ? { sizes: [2_400, 20_000], questions: 1_000 } : {}),
+        );
+      const assessment = await loadModuleFunction(
+        OPTIONAL_MODULES.find((m) => m.file === 'assessment.bench.ts')!,
+      );
+      if (assessment)
+        await timed(`annual assessment, 1,000 and 25,000 units — ${target.label}`, () =>
+          assessment(target.db, log, { runs: QUICK ? 1 : 3 }),
         );
       if (target.url) {
         const url = target.url;

@@ -194,7 +194,19 @@ export const insertResults = async (
   },
   rows: readonly NewResult[],
 ) => {
-  if (rows.length === 0) return;
+  // In slices: one statement for 25,000 units' explanations (~150 MB of JSON) ran PGlite out of memory.
+  for (let i = 0; i < rows.length; i += RESULTS_PER_INSERT)
+    await insertResultSlice(q, p, rows.slice(i, i + RESULTS_PER_INSERT));
+};
+
+/** Rows per INSERT: each carries its explanation (a few kB), so a slice stays a few MB. */
+const RESULTS_PER_INSERT = 1_000;
+
+const insertResultSlice = async (
+  q: Queryable,
+  p: Parameters<typeof insertResults>[1],
+  rows: readonly NewResult[],
+) => {
   await q.query(
     `INSERT INTO assessment_results (period_id, version, unit_id, unit_kind, unit_depth, score, grade_id, grade_failing,
                                      vetoed, rank_group, rank, not_ranked, advanced, advanced_reasons, explanation,

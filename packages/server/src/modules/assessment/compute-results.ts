@@ -90,6 +90,11 @@ export const computeResults = async (
   for (const bar of bars) barred.set(String(bar.unitId), [...(barred.get(String(bar.unitId)) ?? []), bar]);
   const advanced = selectAdvanced(ranked, { rules: settings.advanced, barred });
   const decisionOf = new Map(advanced.decisions.map((d) => [d.unitId, d]));
+  // Each explanation names its group's size, places and how many were chosen, not the chosen units
+  // themselves: their list in every row grew as units² (25,000 units overflowed the insert).
+  const groupOf = new Map(
+    advanced.groups.map(({ selected, ...g }) => [g.group, { ...g, selectedCount: selected.length }]),
+  );
   const byId = new Map(units.map((u) => [String(u.id), u]));
   const rows: NewResult[] = ranked.map((r) => {
     const unit = byId.get(r.unitId)!;
@@ -119,7 +124,7 @@ export const computeResults = async (
         ranking: { group: r.group, rank: r.rank, notRanked: r.notRanked, rules: settings.ranking },
         advanced: {
           outcome,
-          group: advanced.groups.find((g) => g.group === r.group) ?? null,
+          group: groupOf.get(r.group) ?? null,
           rules: settings.advanced,
         },
       },
