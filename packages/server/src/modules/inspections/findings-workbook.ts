@@ -48,19 +48,4 @@ export const readWorkbook = async (buffer: Buffer): Promise<ExcelJS.Workbook> =>
 export const writeWorkbook = async (wb: ExcelJS.Workbook): Promise<Buffer> =>
   Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 
-/** A cell as trimmed text ('' when empty); a date cell as its UTC calendar day. */
-export const readCellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return readCellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value) return String(value.text).trim();
-    return '';
-  }
-  return String(value).trim();
-};
+export { readCellText } from '../../platform/excel/read-cell-text';

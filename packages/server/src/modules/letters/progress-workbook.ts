@@ -50,22 +50,7 @@ export const buildProgressWorkbook = async (rows: readonly ProgressRow[]): Promi
   return Buffer.from(await wb.xlsx.writeBuffer());
 };
 
-/** A cell as trimmed text ('' when empty): numbers, rich text and formula results included. */
-export const cellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value) return String(value.text).trim();
-    return '';
-  }
-  return String(value).trim();
-};
+export { readCellText as cellText } from '../../platform/excel/read-cell-text';
 
 export const readProgressWorkbook = async (buffer: Buffer): Promise<ExcelJS.Workbook | null> => {
   const wb = new ExcelJS.Workbook();

@@ -74,21 +74,6 @@ export const readWorkbook = async (buffer: Buffer): Promise<ExcelJS.Workbook> =>
   return wb;
 };
 
-/** A cell as trimmed text ('' when empty): numbers, dates, rich text and formula results included. */
-export const readCellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return readCellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value) return String(value.text).trim();
-    return '';
-  }
-  return String(value).trim();
-};
+export { readCellText } from '../../platform/excel/read-cell-text';
 
 export const columnLetter = (index: number) => String.fromCharCode(65 + index);
