@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { E2E_PASSWORD } from './server';
 
@@ -31,6 +32,25 @@ export const pickDate = async (picker: Locator, date: string) => {
 export const chooseOption = async (select: Locator, optionTestId: string, search?: string) => {
   const page = select.page();
   await select.click();
-  if (search !== undefined) await page.keyboard.type(search);
+  if (search !== undefined) {
+    // A server-side search replaces the options when its answer arrives: wait for the answer to
+    // the whole search text, or a click may land on a list that is being swapped and choose nothing.
+    const answered = page.waitForResponse(
+      (r) => r.url().includes('/api/') && safeDecode(r.url()).includes(search),
+      { timeout: 10_000 },
+    );
+    await page.keyboard.type(search);
+    await answered;
+  }
   await page.getByTestId(optionTestId).click();
+  if (search !== undefined)
+    await expect.poll(async () => (await select.textContent()) ?? '').toContain(search);
+};
+
+const safeDecode = (url: string) => {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
 };
