@@ -123,7 +123,7 @@ const benchLayer = {
 };
 
 /** Publishes the layer as the publish use case stores it (checked, digested), once per database. */
-const publishLayer = async (db: Database) =>
+export const publishLayer = async (db: Database) =>
   db.transaction(async (tx) => {
     const [present] = await tx.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM rulebook_versions WHERE rulebook_id = $1',
@@ -150,7 +150,7 @@ export const ASSESSMENT_SIZES: Size[] = [
   { label: '25,000-unit tree', code: 'BENCHAS25K', towns: 100, villages: 2_400, grids: 22_499 },
 ];
 
-const buildTree = async (db: Database, s: Size) => {
+export const buildTree = async (db: Database, s: Size) => {
   const tree: TreeUnit[] = [{ name: `${s.code}县`, kind: 'county', code: s.code }];
   const towns: number[] = [];
   const villages: number[] = [];
@@ -178,7 +178,7 @@ const buildTree = async (db: Database, s: Size) => {
 };
 
 /** A year of facts for every unit below the root, in a handful of INSERT … SELECT statements. */
-const generateFacts = async (db: Database, root: { id: number; path: string }) =>
+export const generateFacts = async (db: Database, root: { id: number; path: string }) =>
   db.transaction(async (tx) => {
     const below = [`${root.path}%`, root.id];
     const units = `SELECT id, kind, row_number() OVER (ORDER BY id) AS n FROM units

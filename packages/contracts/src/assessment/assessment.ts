@@ -96,8 +96,14 @@ export const assessmentExplanationSchema = z.object({
   reason: z.string().nullable(),
   /** The domain's UnitScore (score, grade, indicators with inputs, checks, rule, points, source). */
   unitScore: z.unknown(),
-  /** Per fact key: the table and rows it came from. */
+  /** Per fact key: the table and rows it came from, counted now as on `factsAsOf`. */
   facts: z.record(z.string(), z.unknown()),
+  /** The China date the facts were counted on at the computation (later due dates not counted). */
+  factsAsOf: z.string(),
+  /** Fact keys whose count now differs from the one stored: the score stands as computed. */
+  factsChanged: z.array(z.string()),
+  /** The unit's ranking group: its size, the advanced places and how many were chosen. */
+  group: z.unknown(),
 });
 export type AssessmentExplanation = z.infer<typeof assessmentExplanationSchema>;
 

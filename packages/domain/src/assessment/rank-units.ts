@@ -50,7 +50,9 @@ export const rankUnits = (entries: readonly RankingEntry[], options: RankingOpti
   const groups = new Map<string, RankingEntry[]>();
   for (const entry of entries) {
     const key = groupKeyOf(entry, options.groupBy);
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const members = groups.get(key);
+    if (members) members.push(entry);
+    else groups.set(key, [entry]);
   }
   const result: RankedUnit[] = [];
   for (const group of [...groups.keys()].sort()) {

@@ -2,7 +2,6 @@ import type { Indicator, IndicatorScoring } from '../rulebook/rulebook.schema';
 import type {
   Comparator,
   FactValue,
-  IndicatorInput,
   IndicatorScore,
   ThresholdCheck,
   UnitFacts,
@@ -106,9 +105,39 @@ const describeRule = (indicator: Indicator, scoring: IndicatorScoring): { zh: st
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
+/** An indicator's points without their explanation: what a whole tree's computation stores. */
+export type IndicatorOutcome = Pick<IndicatorScore, 'status' | 'reason' | 'points' | 'maxPoints' | 'vetoes'>;
+
+const NO_SCORING: IndicatorOutcome = {
+  status: 'not_scored',
+  reason: 'no_scoring',
+  points: null,
+  maxPoints: 0,
+  vetoes: false,
+};
+const NO_THRESHOLDS: IndicatorOutcome = { ...NO_SCORING, reason: 'no_thresholds' };
+
+const missingOutcome = (maxPoints: number): IndicatorOutcome => ({
+  status: 'missing_data',
+  reason: null,
+  points: null,
+  maxPoints,
+  vetoes: false,
+});
+
+const scoredOutcome = (points: number, maxPoints: number, vetoes = false): IndicatorOutcome => ({
+  status: 'scored',
+  reason: null,
+  points,
+  maxPoints,
+  vetoes,
+});
+
 /**
- * Scores one indicator from a unit's facts for a period. Pure and explainable: the result carries
- * the inputs read, each threshold compared, the rule in words with its parameters and its citation.
+ * Scores one indicator from a unit's facts: the arithmetic of every method, in one place. Both the
+ * computation of a whole tree (which stores only the points) and `scoreIndicator` (which explains
+ * them) call it, so the points shown are the points stored. `checks`, when given, receives each
+ * threshold compared, in order, up to the first one without data.
  *
  * - Missing data (any fact the method needs is absent, or a previous-year value a threshold refers
  *   to) is `missing_data`, never 0 points: the unit's score decides what missing data counts for.
@@ -116,96 +145,84 @@ const clamp = (value: number, low: number, high: number) => Math.min(high, Math.
  *   no points), and so is a threshold or veto item without thresholds.
  * - A threshold or veto item is met only when every one of its thresholds is met.
  */
-export const scoreIndicator = (indicator: Indicator, facts: UnitFacts): IndicatorScore => {
-  const scoring = indicator.scoring ?? null;
-  const base = {
-    indicatorId: indicator.id,
-    name: indicator.name,
-    method: indicator.method,
-    scoring,
-    source: scoring?.source ?? indicator.source ?? null,
-  };
-  const inputs: IndicatorInput[] = indicatorMeasureKeys(indicator).map((key) => ({
-    key,
-    fact: Object.hasOwn(facts, key) ? facts[key]! : null,
-  }));
-  const notScored = (reason: IndicatorScore['reason'], rule: IndicatorScore['rule']): IndicatorScore => ({
-    ...base,
-    status: 'not_scored',
-    reason,
-    inputs,
-    checks: [],
-    rule,
-    points: null,
-    maxPoints: 0,
-    vetoes: false,
-  });
-  if (scoring === null)
-    return notScored('no_scoring', {
-      zh: '来源未给出计分参数，本指标只列示、不计分',
-      en: 'the source gives no scoring parameters: shown, not scored',
-    });
-  const rule = describeRule(indicator, scoring);
+export const evaluateIndicator = (
+  indicator: Indicator,
+  facts: UnitFacts,
+  checks?: ThresholdCheck[],
+): IndicatorOutcome => {
+  const scoring = indicator.scoring;
+  if (scoring === undefined || scoring === null) return NO_SCORING;
   const maxPoints = maxPointsOf(scoring);
-  const missing = (checks: ThresholdCheck[] = []): IndicatorScore => ({
-    ...base,
-    status: 'missing_data',
-    reason: null,
-    inputs,
-    checks,
-    rule,
-    points: null,
-    maxPoints,
-    vetoes: false,
-  });
-  const scored = (points: number, checks: ThresholdCheck[] = [], vetoes = false): IndicatorScore => ({
-    ...base,
-    status: 'scored',
-    reason: null,
-    inputs,
-    checks,
-    rule,
-    points,
-    maxPoints,
-    vetoes,
-  });
-
   if (scoring.kind === 'threshold' || scoring.kind === 'veto_item') {
-    if (indicator.thresholds.length === 0) return notScored('no_thresholds', rule);
-    const checks: ThresholdCheck[] = [];
+    if (indicator.thresholds.length === 0) return NO_THRESHOLDS;
+    let met = true;
     for (const threshold of indicator.thresholds) {
       const key = thresholdKey(indicator, threshold);
       const fact: FactValue | undefined = Object.hasOwn(facts, key) ? facts[key] : undefined;
-      if (fact === undefined) return missing(checks);
+      if (fact === undefined) return missingOutcome(maxPoints);
       const target = threshold.value ?? fact.previousYear;
-      if (target === undefined) return missing(checks);
-      checks.push({
+      if (target === undefined) return missingOutcome(maxPoints);
+      const thresholdMet = compare(fact.value, threshold.comparator, target);
+      met &&= thresholdMet;
+      checks?.push({
         thresholdId: threshold.id,
         measure: threshold.measure,
         comparator: threshold.comparator,
         target,
         targetFrom: threshold.value === undefined ? 'previous_year' : 'value',
         value: fact.value,
-        met: compare(fact.value, threshold.comparator, target),
+        met: thresholdMet,
       });
     }
-    const met = checks.every((c) => c.met);
-    if (scoring.kind === 'veto_item') return scored(0, checks, !met);
-    return scored(met ? scoring.pointsMet : scoring.pointsNotMet, checks);
+    if (scoring.kind === 'veto_item') return scoredOutcome(0, maxPoints, !met);
+    return scoredOutcome(met ? scoring.pointsMet : scoring.pointsNotMet, maxPoints);
   }
-
-  const fact = inputs[0]?.fact ?? null;
-  if (fact === null) return missing();
+  const key = indicatorMeasureKeys(indicator)[0];
+  const fact = key !== undefined && Object.hasOwn(facts, key) ? facts[key] : undefined;
+  if (fact === undefined) return missingOutcome(maxPoints);
   switch (scoring.kind) {
     case 'linear': {
       const share = clamp((fact.value - scoring.lower) / (scoring.upper - scoring.lower), 0, 1);
-      return scored(scoring.maxPoints * (scoring.direction === 'higher_is_better' ? share : 1 - share));
+      return scoredOutcome(
+        scoring.maxPoints * (scoring.direction === 'higher_is_better' ? share : 1 - share),
+        maxPoints,
+      );
     }
     case 'deduction':
-      return scored(
+      return scoredOutcome(
         Math.max(scoring.floor, scoring.maxPoints - Math.max(0, fact.value) * scoring.perOccurrence),
+        maxPoints,
       );
     case 'qualitative':
-      return scored(clamp(fact.value, 0, scoring.maxPoints));
+      return scoredOutcome(clamp(fact.value, 0, scoring.maxPoints), maxPoints);
   }
+};
+
+const NO_SCORING_RULE = {
+  zh: '来源未给出计分参数，本指标只列示、不计分',
+  en: 'the source gives no scoring parameters: shown, not scored',
+};
+
+/**
+ * Scores one indicator and explains it: the inputs read, each threshold compared, the rule in words
+ * with its parameters and its citation, and the points of `evaluateIndicator`.
+ */
+export const scoreIndicator = (indicator: Indicator, facts: UnitFacts): IndicatorScore => {
+  const scoring = indicator.scoring ?? null;
+  const checks: ThresholdCheck[] = [];
+  const outcome = evaluateIndicator(indicator, facts, checks);
+  return {
+    indicatorId: indicator.id,
+    name: indicator.name,
+    method: indicator.method,
+    scoring,
+    source: scoring?.source ?? indicator.source ?? null,
+    ...outcome,
+    inputs: indicatorMeasureKeys(indicator).map((key) => ({
+      key,
+      fact: Object.hasOwn(facts, key) ? facts[key]! : null,
+    })),
+    checks,
+    rule: scoring === null ? NO_SCORING_RULE : describeRule(indicator, scoring),
+  };
 };

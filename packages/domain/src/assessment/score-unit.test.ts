@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../rulebook/rulebook.schema';
 import type { UnitFacts } from './assessment-kinds';
-import { roundScore, scoreUnit } from './score-unit';
+import { roundScore, scoreUnit, scoreUnitPoints } from './score-unit';
 import { indicator, scheme } from './test/assessment-factory';
 
 /** A threshold indicator on an entered value `<id>-t` (its threshold's id), met when ≥ 1. */
@@ -202,6 +202,62 @@ describe('scoreUnit', () => {
             expect(score).toBeGreaterThanOrEqual(0);
             expect(score).toBeLessThanOrEqual(100);
           }
+        },
+      ),
+    );
+  });
+});
+
+describe('scoreUnitPoints', () => {
+  // Every method, a veto item and an indicator without scoring, on facts that may be missing.
+  const indicators: Indicator[] = [
+    item('a', { weight: 2 }),
+    item('b'),
+    vetoItem,
+    indicator({
+      id: 'lin',
+      method: 'linear',
+      dataSource: 'entered',
+      fact: undefined,
+      thresholds: [],
+      scoring: { kind: 'linear', lower: 0, upper: 10, direction: 'lower_is_better', maxPoints: 20 },
+    }),
+    indicator({
+      id: 'ded',
+      method: 'deduction',
+      dataSource: 'entered',
+      fact: undefined,
+      thresholds: [],
+      scoring: { kind: 'deduction', maxPoints: 10, perOccurrence: 3, floor: 0 },
+    }),
+    item('none', { scoring: undefined }),
+  ];
+
+  it('gives exactly the figures scoreUnit explains (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          'a-t': fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+          'b-t': fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+          'veto-t': fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }),
+          lin: fc.option(fc.double({ min: -5, max: 15, noNaN: true }), { nil: undefined }),
+          ded: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+        }),
+        fc.constantFrom<'exclude' | 'zero'>('exclude', 'zero'),
+        (values, missingData) => {
+          const facts: UnitFacts = Object.fromEntries(
+            Object.entries(values).flatMap(([key, value]) => (value === undefined ? [] : [[key, { value }]])),
+          );
+          const s = scheme(indicators, { missingData });
+          const explained = scoreUnit(s, facts);
+          const lean = scoreUnitPoints(s, facts);
+          expect(lean).toEqual({
+            score: explained.score,
+            vetoed: explained.vetoed,
+            grade: explained.grade,
+            indicatorsWithData: explained.indicatorsWithData,
+            points: explained.indicators.map((i) => i.points),
+          });
         },
       ),
     );

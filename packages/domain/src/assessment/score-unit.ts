@@ -6,7 +6,7 @@ import type {
   WeightedIndicatorScore,
 } from './assessment-kinds';
 import { gradeFor, vetoGradeOf } from './grade-for';
-import { maxPointsOf, scoreIndicator } from './score-indicator';
+import { type IndicatorOutcome, evaluateIndicator, scoreIndicator } from './score-indicator';
 
 /** Rounds half away from zero to `decimals` places, so that equal inputs always give the same figure. */
 export const roundScore = (value: number, decimals: number): number => {
@@ -18,9 +18,74 @@ export const roundScore = (value: number, decimals: number): number => {
 const gradeRef = (grade: GradeRef | null): GradeRef | null =>
   grade === null ? null : { id: grade.id, name: grade.name, failing: grade.failing };
 
+/** A unit's result without the explanation: what the computation of a whole tree stores per unit. */
+export type UnitPoints = {
+  score: number | null;
+  vetoed: boolean;
+  grade: GradeRef | null;
+  indicatorsWithData: number;
+  /** Per indicator of the scheme, in its order: the points, null unless scored. */
+  points: (number | null)[];
+};
+
 /**
- * A unit's score for a period under its assessment scheme. Pure and deterministic: the same scheme
- * and facts always give the same result, which names the rulebook id and version used.
+ * The unit's totals from its indicators' outcomes (`evaluateIndicator`): the one place the weights,
+ * the missing-data rule, the rounding, the veto and the grade are applied.
+ */
+const combine = (scheme: AssessmentScheme, outcomes: readonly IndicatorOutcome[]) => {
+  const { maxScore, decimals, missingData } = scheme.settings;
+  const weights: number[] = [];
+  const shares: number[] = [];
+  let totalWeight = 0;
+  let raw = 0;
+  let withData = 0;
+  let scoredWithData = 0;
+  let vetoed = false;
+  outcomes.forEach((outcome, i) => {
+    const indicator = scheme.indicators[i]!;
+    const weight = outcome.maxPoints > 0 ? (indicator.weight ?? outcome.maxPoints) : 0;
+    const counted =
+      weight > 0 &&
+      (outcome.status === 'scored' || (outcome.status === 'missing_data' && missingData === 'zero'));
+    const share = outcome.status === 'scored' ? (outcome.points ?? 0) / outcome.maxPoints : 0;
+    weights.push(counted ? weight : 0);
+    shares.push(share);
+    if (counted) {
+      totalWeight += weight;
+      raw += weight * share;
+      if (outcome.status === 'scored') scoredWithData += 1;
+    }
+    if (outcome.status === 'scored') withData += 1;
+    if (outcome.vetoes) vetoed = true;
+  });
+  const score =
+    scoredWithData === 0 || totalWeight === 0 ? null : roundScore((maxScore * raw) / totalWeight, decimals);
+  const grade = vetoed ? vetoGradeOf(scheme.grades) : score === null ? null : gradeFor(score, scheme.grades);
+  return {
+    score,
+    vetoed,
+    grade: gradeRef(grade),
+    indicatorsWithData: withData,
+    weights,
+    shares,
+    totalWeight,
+  };
+};
+
+/**
+ * A unit's points for a period under its assessment scheme, without the explanation (the whole
+ * tree's computation). Equal to `scoreUnit`'s figures by construction: both combine the same
+ * `evaluateIndicator` outcomes with the same `combine`.
+ */
+export const scoreUnitPoints = (scheme: AssessmentScheme, facts: UnitFacts): UnitPoints => {
+  const outcomes = scheme.indicators.map((indicator) => evaluateIndicator(indicator, facts));
+  const { score, vetoed, grade, indicatorsWithData } = combine(scheme, outcomes);
+  return { score, vetoed, grade, indicatorsWithData, points: outcomes.map((o) => o.points) };
+};
+
+/**
+ * A unit's score for a period under its assessment scheme, explained. Pure and deterministic: the
+ * same scheme and facts always give the same result, which names the rulebook id and version used.
  *
  * - Each indicator scores `points` of `maxPoints`; it weighs its `weight`, or, where the source
  *   gives none, its maximum points (so a points-based system adds up its points).
@@ -34,41 +99,29 @@ const gradeRef = (grade: GradeRef | null): GradeRef | null =>
  */
 export const scoreUnit = (scheme: AssessmentScheme, facts: UnitFacts): UnitScore => {
   const { maxScore, decimals, missingData } = scheme.settings;
-  const scores = scheme.indicators.map((indicator) => {
-    const score = scoreIndicator(indicator, facts);
-    const maxPoints = score.scoring === null ? 0 : maxPointsOf(score.scoring);
-    const weight = maxPoints > 0 ? (indicator.weight ?? maxPoints) : 0;
-    const counted =
-      weight > 0 &&
-      (score.status === 'scored' || (score.status === 'missing_data' && missingData === 'zero'));
-    return { score, weight: counted ? weight : 0, counted, maxPoints };
+  const explained = scheme.indicators.map((indicator) => scoreIndicator(indicator, facts));
+  const totals = combine(scheme, explained);
+  const indicators: WeightedIndicatorScore[] = explained.map((s, i) => {
+    const weight = totals.weights[i]!;
+    return {
+      ...s,
+      weight,
+      counted: weight > 0,
+      contribution:
+        weight > 0
+          ? roundScore((maxScore * weight * totals.shares[i]!) / totals.totalWeight, decimals)
+          : null,
+    };
   });
-  const totalWeight = scores.reduce((sum, s) => sum + s.weight, 0);
-  const withData = scores.filter((s) => s.counted && s.score.status === 'scored').length;
-  const share = (s: (typeof scores)[number]): number =>
-    s.score.status === 'scored' ? (s.score.points ?? 0) / s.maxPoints : 0;
-
-  const indicators: WeightedIndicatorScore[] = scores.map((s) => ({
-    ...s.score,
-    weight: s.weight,
-    counted: s.counted,
-    contribution: s.counted ? roundScore((maxScore * s.weight * share(s)) / totalWeight, decimals) : null,
-  }));
-  const raw = scores.reduce((sum, s) => (s.counted ? sum + s.weight * share(s) : sum), 0);
-  const score =
-    withData === 0 || totalWeight === 0 ? null : roundScore((maxScore * raw) / totalWeight, decimals);
-  const vetoedBy = indicators.filter((i) => i.vetoes).map((i) => i.indicatorId);
-  const vetoed = vetoedBy.length > 0;
-  const grade = vetoed ? vetoGradeOf(scheme.grades) : score === null ? null : gradeFor(score, scheme.grades);
   return {
     rulebook: { id: scheme.rulebook.id, version: scheme.rulebook.version },
-    score,
+    score: totals.score,
     maxScore,
     missingData,
-    vetoed,
-    vetoedBy,
-    grade: gradeRef(grade),
-    indicatorsWithData: indicators.filter((i) => i.status === 'scored').length,
+    vetoed: totals.vetoed,
+    vetoedBy: indicators.filter((i) => i.vetoes).map((i) => i.indicatorId),
+    grade: totals.grade,
+    indicatorsWithData: totals.indicatorsWithData,
     indicators,
   };
 };

@@ -1,4 +1,5 @@
 import type { AssessmentPeriodSummary, AssessmentResultRow } from '@zongzhi/contracts';
+import { arrayLiteral } from '../../db/array-literal';
 import type { Queryable } from '../../db/client';
 import type { PeriodKind } from './assessment-period-key';
 
@@ -108,19 +109,6 @@ export const insertPeriod = async (
   return row?.id;
 };
 
-export type UnitOfTree = { id: number; name: string; kind: string; path: string; depth: number };
-
-/** The current units below the root (the root itself is the assessing body, not assessed). */
-export const listUnitsBelow = async (
-  q: Queryable,
-  root: { id: number; path: string },
-): Promise<UnitOfTree[]> =>
-  q.query<UnitOfTree>(
-    `SELECT id, name, kind, path, depth FROM units
-      WHERE path LIKE $1 AND id <> $2 AND valid_to IS NULL ORDER BY id`,
-    [`${root.path}%`, root.id],
-  );
-
 export type HonourBar = {
   barId: number;
   unitId: number;
@@ -131,10 +119,10 @@ export type HonourBar = {
   toDate: string | null;
 };
 
-/** Bars on comprehensive honours (a unit's 评先) in force on `date`, for these units. */
+/** Bars on comprehensive honours (a unit's 评先) in force on `date`, for the units below the root. */
 export const listHonourBars = async (
   q: Queryable,
-  unitIds: readonly number[],
+  root: { path: string },
   date: string,
 ): Promise<HonourBar[]> =>
   (
@@ -147,11 +135,12 @@ export const listHonourBars = async (
       from_date: string;
       to_date: string | null;
     }>(
-      `SELECT id, unit_id, bar, step, case_id, from_date, to_date FROM eligibility_bars
-        WHERE unit_id = ANY($1::bigint[]) AND bar = 'comprehensive_honours'
-          AND from_date <= $2 AND (to_date IS NULL OR to_date > $2)
-        ORDER BY unit_id, id`,
-      [unitIds, date],
+      `SELECT b.id, b.unit_id, b.bar, b.step, b.case_id, b.from_date, b.to_date
+         FROM eligibility_bars b JOIN units u ON u.id = b.unit_id
+        WHERE u.path LIKE $1 AND b.bar = 'comprehensive_honours'
+          AND b.from_date <= $2 AND (b.to_date IS NULL OR b.to_date > $2)
+        ORDER BY b.unit_id, b.id`,
+      [`${root.path}%`, date],
     )
   ).map((r) => ({
     barId: r.id,
@@ -163,83 +152,85 @@ export const listHonourBars = async (
     toDate: r.to_date,
   }));
 
-export type NewResult = {
-  unitId: number;
-  unitKind: string;
-  unitDepth: number;
-  score: number | null;
-  gradeId: string | null;
-  gradeFailing: boolean;
-  vetoed: boolean;
-  group: string;
-  rank: number | null;
-  notRanked: string | null;
-  advanced: string;
-  advancedReasons: unknown[];
-  explanation: unknown;
+/**
+ * One computation's results (assessment_result_sets): per unit, in ranking order, its figures; per
+ * unit × indicator its points and per unit × fact key its fact (row-major, see the migration).
+ */
+export type NewResultSet = {
+  periodId: number;
+  version: number;
+  rulebookId: string;
+  rulebookVersion: number;
+  computedAt: Date;
+  reason: string | null;
+  factsAsOf: string;
+  indicatorIds: string[];
+  factKeys: string[];
+  unitIds: number[];
+  unitKinds: string[];
+  unitDepths: number[];
+  scores: (number | null)[];
+  gradeIds: (string | null)[];
+  gradeFailing: boolean[];
+  vetoed: boolean[];
+  rankGroups: string[];
+  ranks: (number | null)[];
+  notRanked: (string | null)[];
+  advanced: string[];
+  indicatorsWithData: number[];
+  points: (number | null)[];
+  factValues: (number | null)[];
+  factNumerators: (number | null)[];
+  factDenominators: (number | null)[];
+  factPrevious: (number | null)[];
+  advancedReasons: Record<string, unknown[]>;
+  advancedGroups: Record<string, unknown>;
 };
 
 export const deleteResultsOfVersion = async (q: Queryable, periodId: number, version: number) =>
-  q.query('DELETE FROM assessment_results WHERE period_id = $1 AND version = $2', [periodId, version]);
+  q.query('DELETE FROM assessment_result_sets WHERE period_id = $1 AND version = $2', [periodId, version]);
 
-export const insertResults = async (
-  q: Queryable,
-  p: {
-    periodId: number;
-    version: number;
-    rulebookId: string;
-    rulebookVersion: number;
-    computedAt: Date;
-    reason: string | null;
-  },
-  rows: readonly NewResult[],
-) => {
-  // In slices: one statement for 25,000 units' explanations (~150 MB of JSON) ran PGlite out of memory.
-  for (let i = 0; i < rows.length; i += RESULTS_PER_INSERT)
-    await insertResultSlice(q, p, rows.slice(i, i + RESULTS_PER_INSERT));
-};
-
-/** Rows per INSERT: each carries its explanation (a few kB), so a slice stays a few MB. */
-const RESULTS_PER_INSERT = 1_000;
-
-const insertResultSlice = async (
-  q: Queryable,
-  p: Parameters<typeof insertResults>[1],
-  rows: readonly NewResult[],
-) => {
+/** Stores a computation as one row: each array is one parameter, an array literal (no JSON to build or parse). */
+export const insertResultSet = async (q: Queryable, s: NewResultSet) => {
   await q.query(
-    `INSERT INTO assessment_results (period_id, version, unit_id, unit_kind, unit_depth, score, grade_id, grade_failing,
-                                     vetoed, rank_group, rank, not_ranked, advanced, advanced_reasons, explanation,
-                                     rulebook_id, rulebook_version, computed_at, reason)
-     SELECT $1, $2, r.unit_id, r.unit_kind, r.unit_depth, r.score, r.grade_id, r.grade_failing, r.vetoed, r.rank_group,
-            r.rank, r.not_ranked, r.advanced, r.advanced_reasons, r.explanation, $3, $4, $5, $6
-       FROM jsonb_to_recordset($7::jsonb) AS r(unit_id bigint, unit_kind text, unit_depth integer,
-            score double precision, grade_id text, grade_failing boolean, vetoed boolean, rank_group text,
-            rank integer, not_ranked text, advanced text, advanced_reasons jsonb, explanation jsonb)`,
+    `INSERT INTO assessment_result_sets (
+       period_id, version, rulebook_id, rulebook_version, computed_at, reason, facts_as_of, indicator_ids, fact_keys,
+       unit_ids, unit_kinds, unit_depths, scores, grade_ids, grade_failing, vetoed, rank_groups, ranks, not_ranked,
+       advanced, indicators_with_data, points, fact_values, fact_numerators, fact_denominators, fact_previous,
+       advanced_reasons, advanced_groups)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10::bigint[], $11::text[], $12::int[],
+             $13::float8[], $14::text[], $15::boolean[], $16::boolean[], $17::text[], $18::int[], $19::text[],
+             $20::text[], $21::int[], $22::float8[], $23::float8[], $24::int[], $25::int[], $26::float8[],
+             $27::jsonb, $28::jsonb)`,
     [
-      p.periodId,
-      p.version,
-      p.rulebookId,
-      p.rulebookVersion,
-      p.computedAt,
-      p.reason,
-      JSON.stringify(
-        rows.map((r) => ({
-          unit_id: r.unitId,
-          unit_kind: r.unitKind,
-          unit_depth: r.unitDepth,
-          score: r.score,
-          grade_id: r.gradeId,
-          grade_failing: r.gradeFailing,
-          vetoed: r.vetoed,
-          rank_group: r.group,
-          rank: r.rank,
-          not_ranked: r.notRanked,
-          advanced: r.advanced,
-          advanced_reasons: r.advancedReasons,
-          explanation: r.explanation,
-        })),
-      ),
+      s.periodId,
+      s.version,
+      s.rulebookId,
+      s.rulebookVersion,
+      s.computedAt,
+      s.reason,
+      s.factsAsOf,
+      arrayLiteral(s.indicatorIds),
+      arrayLiteral(s.factKeys),
+      arrayLiteral(s.unitIds),
+      arrayLiteral(s.unitKinds),
+      arrayLiteral(s.unitDepths),
+      arrayLiteral(s.scores),
+      arrayLiteral(s.gradeIds),
+      arrayLiteral(s.gradeFailing),
+      arrayLiteral(s.vetoed),
+      arrayLiteral(s.rankGroups),
+      arrayLiteral(s.ranks),
+      arrayLiteral(s.notRanked),
+      arrayLiteral(s.advanced),
+      arrayLiteral(s.indicatorsWithData),
+      arrayLiteral(s.points),
+      arrayLiteral(s.factValues),
+      arrayLiteral(s.factNumerators),
+      arrayLiteral(s.factDenominators),
+      arrayLiteral(s.factPrevious),
+      JSON.stringify(s.advancedReasons),
+      JSON.stringify(s.advancedGroups),
     ],
   );
 };
@@ -256,7 +247,8 @@ export const setPeriodClosed = async (q: Queryable, id: number, now: Date, by: s
 
 export type StoredResult = AssessmentResultRow & {
   unitPath: string;
-  explanation: { unitScore: unknown; facts: Record<string, unknown> };
+  position: number;
+  indicatorsWithData: number;
   rulebookId: string;
   rulebookVersion: number;
   computedAt: string;
@@ -264,6 +256,7 @@ export type StoredResult = AssessmentResultRow & {
 };
 
 type RawResult = {
+  position: number;
   unit_id: number;
   unit_name: string;
   unit_path: string;
@@ -277,18 +270,42 @@ type RawResult = {
   rank: number | null;
   not_ranked: AssessmentResultRow['notRanked'];
   advanced: string;
+  indicators_with_data: number;
   advanced_reasons: AssessmentResultRow['advancedReasons'];
-  explanation: StoredResult['explanation'];
   rulebook_id: string;
   rulebook_version: number;
   computed_at: Date;
   reason: string | null;
 };
 
-const toResult = (r: RawResult): StoredResult => {
-  const grade = (r.explanation.unitScore as { grade?: { name: { zh: string; en: string } } | null } | null)
-    ?.grade;
-  return {
+/** The grades of a period's frozen rules, by id (a result names its grade by id). */
+const gradeNamesOf = (period: PeriodRow) => {
+  const grades =
+    (period.rules as { grades?: { id: string; name: { zh: string; en: string } }[] }).grades ?? [];
+  return new Map(grades.map((g) => [g.id, g.name]));
+};
+
+/** The results of one version, ranking order (group, rank, unit), optionally of one unit. */
+export const listResults = async (
+  q: Queryable,
+  period: PeriodRow,
+  version: number,
+  unitId?: number,
+): Promise<StoredResult[]> => {
+  const gradeNames = gradeNamesOf(period);
+  return (
+    await q.query<RawResult>(
+      `SELECT r.position::int AS position, r.unit_id, u.name AS unit_name, u.path AS unit_path, r.unit_kind,
+              r.unit_depth, r.score, r.grade_id, r.grade_failing, r.vetoed, r.rank_group, r.rank, r.not_ranked,
+              r.advanced, r.indicators_with_data, r.advanced_reasons, r.rulebook_id, r.rulebook_version,
+              r.computed_at, r.reason
+         FROM assessment_results r JOIN units u ON u.id = r.unit_id
+        WHERE r.period_id = $1 AND r.version = $2 ${unitId === undefined ? '' : 'AND r.unit_id = $3'}
+        ORDER BY r.position`,
+      unitId === undefined ? [period.id, version] : [period.id, version, unitId],
+    )
+  ).map((r) => ({
+    position: r.position,
     unitId: r.unit_id,
     unitName: r.unit_name,
     unitPath: r.unit_path,
@@ -296,7 +313,7 @@ const toResult = (r: RawResult): StoredResult => {
     unitDepth: r.unit_depth,
     score: r.score,
     gradeId: r.grade_id,
-    gradeName: grade?.name ?? null,
+    gradeName: r.grade_id === null ? null : (gradeNames.get(r.grade_id) ?? null),
     failing: r.grade_failing,
     vetoed: r.vetoed,
     group: r.rank_group,
@@ -304,36 +321,71 @@ const toResult = (r: RawResult): StoredResult => {
     notRanked: r.not_ranked,
     advanced: r.advanced,
     advancedReasons: r.advanced_reasons,
-    explanation: r.explanation,
+    indicatorsWithData: r.indicators_with_data,
     rulebookId: r.rulebook_id,
     rulebookVersion: r.rulebook_version,
     computedAt: r.computed_at.toISOString(),
     reason: r.reason,
+  }));
+};
+
+/** One unit's stored facts and points in a set: the slices of the row-major arrays at its position. */
+export type StoredUnitCells = {
+  factsAsOf: string;
+  indicatorIds: string[];
+  factKeys: string[];
+  points: (number | null)[];
+  factValues: (number | null)[];
+  factNumerators: (number | null)[];
+  factDenominators: (number | null)[];
+  factPrevious: (number | null)[];
+  /** The unit's ranking group: its size, places and how many were chosen. */
+  group: unknown;
+};
+
+export const findUnitCells = async (
+  q: Queryable,
+  p: { periodId: number; version: number; position: number; group: string },
+): Promise<StoredUnitCells | undefined> => {
+  const [row] = await q.query<{
+    facts_as_of: string;
+    indicator_ids: string[];
+    fact_keys: string[];
+    points: (number | null)[] | null;
+    fact_values: (number | null)[] | null;
+    fact_numerators: (number | null)[] | null;
+    fact_denominators: (number | null)[] | null;
+    fact_previous: (number | null)[] | null;
+    grp: unknown;
+  }>(
+    `SELECT facts_as_of, indicator_ids, fact_keys,
+            points[($3 - 1) * cardinality(indicator_ids) + 1 : $3 * cardinality(indicator_ids)] AS points,
+            fact_values[($3 - 1) * cardinality(fact_keys) + 1 : $3 * cardinality(fact_keys)] AS fact_values,
+            fact_numerators[($3 - 1) * cardinality(fact_keys) + 1 : $3 * cardinality(fact_keys)] AS fact_numerators,
+            fact_denominators[($3 - 1) * cardinality(fact_keys) + 1 : $3 * cardinality(fact_keys)] AS fact_denominators,
+            fact_previous[($3 - 1) * cardinality(fact_keys) + 1 : $3 * cardinality(fact_keys)] AS fact_previous,
+            advanced_groups -> $4 AS grp
+       FROM assessment_result_sets WHERE period_id = $1 AND version = $2`,
+    [p.periodId, p.version, p.position, p.group],
+  );
+  if (!row) return undefined;
+  return {
+    factsAsOf: row.facts_as_of,
+    indicatorIds: row.indicator_ids,
+    factKeys: row.fact_keys,
+    points: row.points ?? [],
+    factValues: row.fact_values ?? [],
+    factNumerators: row.fact_numerators ?? [],
+    factDenominators: row.fact_denominators ?? [],
+    factPrevious: row.fact_previous ?? [],
+    group: row.grp ?? null,
   };
 };
 
-/** The results of one version, ranking order (group, rank, unit), optionally of one unit. */
-export const listResults = async (
-  q: Queryable,
-  periodId: number,
-  version: number,
-  unitId?: number,
-): Promise<StoredResult[]> =>
-  (
-    await q.query<RawResult>(
-      `SELECT r.unit_id, u.name AS unit_name, u.path AS unit_path, r.unit_kind, r.unit_depth, r.score, r.grade_id,
-              r.grade_failing, r.vetoed, r.rank_group, r.rank, r.not_ranked, r.advanced, r.advanced_reasons,
-              r.explanation, r.rulebook_id, r.rulebook_version, r.computed_at, r.reason
-         FROM assessment_results r JOIN units u ON u.id = r.unit_id
-        WHERE r.period_id = $1 AND r.version = $2 ${unitId === undefined ? '' : 'AND r.unit_id = $3'}
-        ORDER BY r.rank_group, r.rank NULLS LAST, r.unit_id`,
-      unitId === undefined ? [periodId, version] : [periodId, version, unitId],
-    )
-  ).map(toResult);
-
 export const presentResult = ({
   unitPath: _p,
-  explanation: _e,
+  position: _pos,
+  indicatorsWithData: _i,
   rulebookId: _r,
   rulebookVersion: _v,
   computedAt: _c,

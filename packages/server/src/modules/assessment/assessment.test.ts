@@ -402,22 +402,31 @@ describe('assessment periods and results', () => {
         .statusCode,
     ).toBe(409);
     await expect(
-      t.db.query('UPDATE assessment_results SET score = 0 WHERE period_id = $1', [periodId]),
+      t.db.query('UPDATE assessment_result_sets SET scores = scores WHERE period_id = $1', [periodId]),
     ).rejects.toThrow(/closed|关闭/);
     await expect(
-      t.db.query('DELETE FROM assessment_results WHERE period_id = $1', [periodId]),
+      t.db.query('DELETE FROM assessment_result_sets WHERE period_id = $1', [periodId]),
     ).rejects.toThrow(/closed|关闭/);
+    await expect(t.db.query('TRUNCATE assessment_result_sets')).rejects.toThrow(/truncate|清空/);
     await expect(
       t.db.query(`UPDATE assessment_periods SET status = 'open', closed_at = NULL WHERE id = $1`, [periodId]),
     ).rejects.toThrow(/closed|关闭/);
+    // A new set for the closed version (not a correction's higher version) is refused.
     await expect(
       t.db.query(
-        `INSERT INTO assessment_results (period_id, version, unit_id, unit_kind, unit_depth, vetoed, rank_group, rank,
-                                         advanced, explanation, rulebook_id, rulebook_version, computed_at)
-         VALUES ($1, 1, $2, 'village', 3, false, 'g', 1, 'x', '{}', 'assess-town', 1, now())`,
-        [periodId, outside.id],
+        `INSERT INTO assessment_result_sets
+           SELECT period_id, 1, rulebook_id, rulebook_version, computed_at, reason, facts_as_of, indicator_ids,
+                  fact_keys, unit_ids, unit_kinds, unit_depths, scores, grade_ids, grade_failing, vetoed, rank_groups,
+                  ranks, not_ranked, advanced, indicators_with_data, points, fact_values, fact_numerators,
+                  fact_denominators, fact_previous, advanced_reasons, advanced_groups
+             FROM assessment_result_sets WHERE period_id = $1 AND version = 1`,
+        [periodId],
       ),
     ).rejects.toThrow(/closed|关闭/);
+    // The per-unit view of the results cannot be written at all.
+    await expect(
+      t.db.query('UPDATE assessment_results SET score = 0 WHERE period_id = $1', [periodId]),
+    ).rejects.toThrow();
 
     // A bad correction changes nothing.
     const before = await counts();
@@ -451,6 +460,15 @@ describe('assessment periods and results', () => {
     );
     const e = await explain(v[2]!.id);
     expect(e).toMatchObject({ version: 2, reason: '三村发案率数据更正' });
+    // Data changed after the computation (a late duty of Q4): the stored score stands, the explanation
+    // still shows the facts as counted and names the fact whose rows have changed since.
+    const steady = await explain(v[0]!.id);
+    expect(steady.factsChanged).toEqual([]);
+    await addDuty(v[0]!.id, '2025-11-30', '2025-12-20');
+    const moved = await explain(v[0]!.id);
+    expect(moved.factsChanged).toEqual(['duties_on_time']);
+    expect(moved.result).toEqual(steady.result);
+    expect((moved.unitScore as { score: number }).score).toBe((steady.unitScore as { score: number }).score);
     const audit = await t.db.query<{ action: string }>(
       `SELECT action FROM audit_log WHERE target_type = 'assessment_period' AND target_id = $1 ORDER BY id`,
       [String(periodId)],

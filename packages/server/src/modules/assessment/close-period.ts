@@ -25,7 +25,7 @@ export const closePeriod = async (
     await setPeriodClosed(tx, period.id, now, principal.username);
     const failing =
       period.kind === 'year'
-        ? (await listResults(tx, period.id, period.version)).filter((r) => r.failing).map((r) => r.unitId)
+        ? (await listResults(tx, period, period.version)).filter((r) => r.failing).map((r) => r.unitId)
         : [];
     const outcome = await recordAnnualFailures(tx, {
       unitIds: failing,

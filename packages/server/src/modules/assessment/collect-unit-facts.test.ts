@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertPerson } from '../../fixtures/factories';
 import { type TestApp, createTestApp } from '../../test/harness';
 import { PRESET_RULEBOOKS_DIR, ensurePresetRulebooks } from '../rulebook/ensure-preset-rulebooks';
-import { collectUnitFacts } from './collect-unit-facts';
+import { type FactUnits, collectFacts, subtreeIsWholeTree } from './collect-unit-facts';
 
 /** Each computed fact from its own table, for several units in one pass, with the rows it came from. */
-describe('collectUnitFacts', () => {
+describe('collectFacts', () => {
   let t: TestApp;
   let a: number;
   let b: number;
@@ -182,18 +182,19 @@ describe('collectUnitFacts', () => {
   }, 120_000);
   afterAll(async () => t.close());
 
+  const collect = (units: FactUnits, rows: boolean) =>
+    collectFacts(
+      t.db,
+      { units, periodKey: '2025', start: '2025-01-01', end: '2025-12-31', year: 2025, today: '2026-03-02' },
+      { rows },
+    );
+
   it('collects every computed fact and the entered values, naming their rows', async () => {
-    const facts = await collectUnitFacts(t.db, {
-      unitIds: [a, b, c],
-      periodKey: '2025',
-      start: '2025-01-01',
-      end: '2025-12-31',
-      year: 2025,
-      today: '2026-03-02',
-    });
-    const A = facts.get(a)!;
-    const B = facts.get(b)!;
-    const C = facts.get(c)!;
+    const table = await collect({ ids: [a, b, c] }, true);
+    const of = (id: number) => ({ facts: table.facts.get(id)!, sources: table.sources.get(id)! });
+    const A = of(a);
+    const B = of(b);
+    const C = of(c);
     const str = (xs: number[]) => xs.map(String);
 
     expect(A.facts.signing_rate).toEqual({
@@ -228,5 +229,33 @@ describe('collectUnitFacts', () => {
     expect(B.facts.signing_rate).toBeUndefined();
     expect(B.facts.duties_on_time).toBeUndefined();
     expect(C.facts['case-rate']).toBeUndefined();
+  });
+
+  it('a subtree, filtered or read whole, gives the same facts as the units by id, without the rows', async () => {
+    const county = t.world.units.county;
+    const town1 = t.world.units.town1;
+    expect(await subtreeIsWholeTree(t.db, town1)).toBe(false);
+    const byIds = await collect({ ids: [a, b, c] }, false);
+    expect(byIds.sources.size).toBe(0);
+    const refsOf = (id: number) => Object.values(byIds.facts.get(id)!).filter((f) => f.refs !== undefined);
+    expect(refsOf(a)).toEqual([]);
+    for (const wholeTree of [false, true]) {
+      const tree = await collect(
+        { subtree: { id: county.id, path: county.path, wholeTree }, kinds: ['village'] },
+        false,
+      );
+      expect(tree.units.every((u) => u.kind === 'village')).toBe(true);
+      expect(tree.units.map((u) => u.id)).toEqual(expect.arrayContaining([a, b, c]));
+      for (const id of [a, b, c]) expect(tree.facts.get(id)).toEqual(byIds.facts.get(id));
+    }
+    // Town 1's subtree holds A and B, not C (town 2's), and not town 1 itself.
+    const town = await collect(
+      { subtree: { id: town1.id, path: town1.path, wholeTree: false }, kinds: null },
+      false,
+    );
+    expect(town.units.map((u) => u.id)).toEqual(expect.arrayContaining([a, b]));
+    expect(town.units.map((u) => u.id)).not.toContain(c);
+    expect(town.units.map((u) => u.id)).not.toContain(town1.id);
+    expect(town.facts.get(a)).toEqual(byIds.facts.get(a));
   });
 });

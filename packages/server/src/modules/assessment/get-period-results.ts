@@ -11,7 +11,7 @@ export const getPeriodResults = async (
   id: number,
 ): Promise<AssessmentPeriodDetail> => {
   const period = assertPeriodVisible(grants, await findPeriod(q, id));
-  const results = period.version === 0 ? [] : await listResults(q, period.id, period.version);
+  const results = period.version === 0 ? [] : await listResults(q, period, period.version);
   return {
     period: presentPeriod(period),
     version: period.version,

@@ -89,6 +89,6 @@ export const assessmentProbes: AreaProbeFactory = (kit) => {
         }),
       },
     },
-    tables: ['assessment_periods', 'assessment_results', 'assessment_failures'],
+    tables: ['assessment_periods', 'assessment_result_sets', 'assessment_failures'],
   };
 };
