@@ -1,11 +1,5 @@
 import type { Indicator, IndicatorScoring } from '../rulebook/rulebook.schema';
-import type {
-  Comparator,
-  FactValue,
-  IndicatorScore,
-  ThresholdCheck,
-  UnitFacts,
-} from './assessment-kinds';
+import type { Comparator, FactValue, IndicatorScore, ThresholdCheck, UnitFacts } from './assessment-kinds';
 
 type Threshold = Indicator['thresholds'][number];
 
