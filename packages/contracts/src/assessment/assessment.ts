@@ -107,6 +107,22 @@ export const assessmentExplanationSchema = z.object({
 });
 export type AssessmentExplanation = z.infer<typeof assessmentExplanationSchema>;
 
+/** A computed period re-run over the facts as they stand and compared with the stored version. */
+export const assessmentVerificationSchema = z.object({
+  periodId: z.number(),
+  version: z.number(),
+  factsAsOf: z.string(),
+  units: z.number(),
+  /** Every unit's facts, points and results equal the stored ones. */
+  identical: z.boolean(),
+  differing: z.number(),
+  /** Up to 100 differing units, each with what differs (score, grade, rank, points, facts, unit…). */
+  differences: z.array(z.object({ unitId: z.number(), fields: z.array(z.string()) })),
+  /** How long the re-run took, in milliseconds. */
+  ms: z.number(),
+});
+export type AssessmentVerification = z.infer<typeof assessmentVerificationSchema>;
+
 export const closeAssessmentResponseSchema = z.object({
   period: assessmentPeriodSchema,
   /** Units recorded as failing the (annual) assessment, with the proposals this opened. */

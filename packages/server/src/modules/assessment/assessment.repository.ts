@@ -235,6 +235,53 @@ export const insertResultSet = async (q: Queryable, s: NewResultSet) => {
   );
 };
 
+/** A whole stored computation, as computeResultSet returns one (to compare a re-run with it). */
+export const findResultSet = async (
+  q: Queryable,
+  periodId: number,
+  version: number,
+): Promise<NewResultSet | undefined> => {
+  const [r] = await q.query<Record<string, unknown>>(
+    `SELECT period_id, version, rulebook_id, rulebook_version, computed_at, reason, facts_as_of, indicator_ids,
+            fact_keys, unit_ids, unit_kinds, unit_depths, scores, grade_ids, grade_failing, vetoed, rank_groups, ranks,
+            not_ranked, advanced, indicators_with_data, points, fact_values, fact_numerators, fact_denominators,
+            fact_previous, advanced_reasons, advanced_groups
+       FROM assessment_result_sets WHERE period_id = $1 AND version = $2`,
+    [periodId, version],
+  );
+  if (!r) return undefined;
+  return {
+    periodId: r.period_id as number,
+    version: r.version as number,
+    rulebookId: r.rulebook_id as string,
+    rulebookVersion: r.rulebook_version as number,
+    computedAt: r.computed_at as Date,
+    reason: r.reason as string | null,
+    factsAsOf: r.facts_as_of as string,
+    indicatorIds: r.indicator_ids as string[],
+    factKeys: r.fact_keys as string[],
+    unitIds: r.unit_ids as number[],
+    unitKinds: r.unit_kinds as string[],
+    unitDepths: r.unit_depths as number[],
+    scores: r.scores as (number | null)[],
+    gradeIds: r.grade_ids as (string | null)[],
+    gradeFailing: r.grade_failing as boolean[],
+    vetoed: r.vetoed as boolean[],
+    rankGroups: r.rank_groups as string[],
+    ranks: r.ranks as (number | null)[],
+    notRanked: r.not_ranked as (string | null)[],
+    advanced: r.advanced as string[],
+    indicatorsWithData: r.indicators_with_data as number[],
+    points: r.points as (number | null)[],
+    factValues: r.fact_values as (number | null)[],
+    factNumerators: r.fact_numerators as (number | null)[],
+    factDenominators: r.fact_denominators as (number | null)[],
+    factPrevious: r.fact_previous as (number | null)[],
+    advancedReasons: r.advanced_reasons as Record<string, unknown[]>,
+    advancedGroups: r.advanced_groups as Record<string, unknown>,
+  };
+};
+
 export const setPeriodComputed = async (q: Queryable, id: number, version: number, now: Date) =>
   q.query('UPDATE assessment_periods SET version = $2, computed_at = $3 WHERE id = $1', [id, version, now]);
 

@@ -3,6 +3,7 @@ import {
   assessmentPeriodDetailSchema,
   assessmentPeriodSchema,
   assessmentUnitParamSchema,
+  assessmentVerificationSchema,
   closeAssessmentResponseSchema,
   correctAssessmentRequestSchema,
   idParamSchema,
@@ -23,6 +24,7 @@ import { getPeriodResults } from './get-period-results';
 import { getUnitExplanation } from './get-unit-explanation';
 import { listPeriods } from './list-periods';
 import { openPeriod } from './open-period';
+import { verifyPeriod } from './verify-period';
 
 const tags = ['assessment'];
 const reader = { config: { access: { roles: ASSESSMENT_READERS } } };
@@ -94,6 +96,20 @@ export const registerAssessmentRoutes = (app: ZApp, ctx: AppContext) => {
       },
     },
     async (request) => getUnitExplanation(ctx.db, getAccess(request).grants, request.params),
+  );
+  app.post(
+    '/assessments/periods/:id/verify',
+    {
+      ...reader,
+      schema: {
+        tags,
+        summary:
+          '复核重算：按当前数据重算并与已存结果比对（不保存）/ Re-run and compare with the stored results',
+        params: idParamSchema,
+        response: { 200: assessmentVerificationSchema },
+      },
+    },
+    async (request) => verifyPeriod(ctx, request, request.params.id),
   );
   app.post(
     '/assessments/periods/:id/close',

@@ -428,6 +428,22 @@ describe('assessment periods and results', () => {
       t.db.query('UPDATE assessment_results SET score = 0 WHERE period_id = $1', [periodId]),
     ).rejects.toThrow();
 
+    // Re-running the closed period reproduces the stored results exactly, and stores nothing.
+    const setsBefore = await counts();
+    const verified = await operator.inject({
+      method: 'POST',
+      url: `/api/v1/assessments/periods/${periodId}/verify`,
+    });
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect(verified.json()).toMatchObject({
+      version: 1,
+      identical: true,
+      differing: 0,
+      differences: [],
+      units: frozen.results.length,
+    });
+    expect(await counts()).toEqual(setsBefore);
+
     // A bad correction changes nothing.
     const before = await counts();
     const bad = await operator.inject({
@@ -469,6 +485,21 @@ describe('assessment periods and results', () => {
     expect(moved.factsChanged).toEqual(['duties_on_time']);
     expect(moved.result).toEqual(steady.result);
     expect((moved.unitScore as { score: number }).score).toBe((steady.unitScore as { score: number }).score);
+    // …and a re-run names that unit and what differs; other units differ at most in their ranks.
+    const rerun = await operator.inject({
+      method: 'POST',
+      url: `/api/v1/assessments/periods/${periodId}/verify`,
+    });
+    expect(rerun.json()).toMatchObject({ version: 2, identical: false });
+    const diffs = rerun.json().differences as { unitId: number; fields: string[] }[];
+    expect(diffs.find((d) => d.unitId === v[0]!.id)?.fields).toEqual(
+      expect.arrayContaining(['facts', 'points', 'score']),
+    );
+    for (const d of diffs.filter((x) => x.unitId !== v[0]!.id))
+      expect(
+        d.fields.every((f) => ['rank', 'advanced'].includes(f)),
+        JSON.stringify(d),
+      ).toBe(true);
     const audit = await t.db.query<{ action: string }>(
       `SELECT action FROM audit_log WHERE target_type = 'assessment_period' AND target_id = $1 ORDER BY id`,
       [String(periodId)],

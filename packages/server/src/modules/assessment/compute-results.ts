@@ -12,7 +12,7 @@ import {
   toChinaDate,
 } from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
-import { type PeriodRow, insertResultSet, listHonourBars } from './assessment.repository';
+import { type NewResultSet, type PeriodRow, insertResultSet, listHonourBars } from './assessment.repository';
 import { periodBounds } from './assessment-period-key';
 import { collectFacts, subtreeIsWholeTree } from './collect-unit-facts';
 
@@ -49,23 +49,24 @@ const schemesByKind = (rulebook: { id: string; version: number; indicators: Rule
 };
 
 /**
- * Computes the results of a period (pure domain decisions over the facts held) and stores them as
- * `version`, one row for the whole computation (assessment_result_sets). Deterministic: the rules
- * are the period's frozen snapshot, the facts are read for the period's units and dates only, and
- * the output is ordered; so a re-run over unchanged facts gives identical figures. Each unit's facts
- * are stored with its points, so its explanation is rebuilt from them by the same scoring. Returns
- * the failing units (grade failing or vetoed).
+ * Computes the results of a period (pure domain decisions over the facts held) as `version`, the
+ * record of the whole computation (assessment_result_sets), without storing it. Deterministic: the
+ * rules are the period's frozen snapshot, the facts are read for the period's units and dates only
+ * (as on `factsAsOf`, by default the China date of `now`), and the output is ordered; so a re-run
+ * over unchanged facts gives identical figures. Each unit's facts go with its points, so its
+ * explanation is rebuilt from them by the same scoring. Also returns the failing units (grade
+ * failing or vetoed).
  */
-export const computeResults = async (
+export const computeResultSet = async (
   q: Queryable,
   period: PeriodRow,
-  o: { version: number; now: Date; reason: string | null },
-): Promise<{ units: number; failing: number[] }> => {
+  o: { version: number; now: Date; reason: string | null; factsAsOf?: string },
+): Promise<{ set: NewResultSet; failing: number[] }> => {
   const rules = period.rules as Rules;
   const settings: AssessmentSettings = rules.assessment;
   const bounds = periodBounds(period.kind, period.periodKey)!;
   const root = { id: period.rootUnitId, path: period.rootPath };
-  const today = toChinaDate(o.now);
+  const today = o.factsAsOf ?? toChinaDate(o.now);
   const { units, facts } = await collectFacts(q, {
     units: {
       subtree: { ...root, wholeTree: await subtreeIsWholeTree(q, root) },
@@ -113,7 +114,7 @@ export const computeResults = async (
   const decisionOf = new Map(advanced.decisions.map((d) => [d.unitId, d]));
   const indexOf = new Map(units.map((u, i) => [String(u.id), i]));
   const factKeys = factKeysOf(rules);
-  const set = {
+  const set: NewResultSet = {
     periodId: period.id,
     version: o.version,
     rulebookId: period.rulebookId,
@@ -123,24 +124,24 @@ export const computeResults = async (
     factsAsOf: today,
     indicatorIds: rules.items.map((i) => i.id),
     factKeys,
-    unitIds: [] as number[],
-    unitKinds: [] as string[],
-    unitDepths: [] as number[],
-    scores: [] as (number | null)[],
-    gradeIds: [] as (string | null)[],
-    gradeFailing: [] as boolean[],
-    vetoed: [] as boolean[],
-    rankGroups: [] as string[],
-    ranks: [] as (number | null)[],
-    notRanked: [] as (string | null)[],
-    advanced: [] as string[],
-    indicatorsWithData: [] as number[],
-    points: [] as (number | null)[],
-    factValues: [] as (number | null)[],
-    factNumerators: [] as (number | null)[],
-    factDenominators: [] as (number | null)[],
-    factPrevious: [] as (number | null)[],
-    advancedReasons: {} as Record<string, unknown[]>,
+    unitIds: [],
+    unitKinds: [],
+    unitDepths: [],
+    scores: [],
+    gradeIds: [],
+    gradeFailing: [],
+    vetoed: [],
+    rankGroups: [],
+    ranks: [],
+    notRanked: [],
+    advanced: [],
+    indicatorsWithData: [],
+    points: [],
+    factValues: [],
+    factNumerators: [],
+    factDenominators: [],
+    factPrevious: [],
+    advancedReasons: {},
     // Each group's size, places and how many were chosen, not the chosen units themselves.
     advancedGroups: Object.fromEntries(
       advanced.groups.map(({ selected, ...g }) => [g.group, { ...g, selectedCount: selected.length }]),
@@ -183,6 +184,16 @@ export const computeResults = async (
     }
     if (gradeFailing) failing.push(unit.id);
   }
+  return { set, failing };
+};
+
+/** Computes the results of a period as `version` and stores them (see computeResultSet). */
+export const computeResults = async (
+  q: Queryable,
+  period: PeriodRow,
+  o: { version: number; now: Date; reason: string | null },
+): Promise<{ units: number; failing: number[] }> => {
+  const { set, failing } = await computeResultSet(q, period, o);
   await insertResultSet(q, set);
-  return { units: units.length, failing };
+  return { units: set.unitIds.length, failing };
 };

@@ -69,6 +69,12 @@ export const assessmentProbes: AreaProbeFactory = (kit) => {
           return { url: `/api/v1/assessments/periods/${p.id}/units/${p.child.id}`, marker: p.child.name };
         },
       },
+      'POST /api/v1/assessments/periods/:id/verify': {
+        scope: 'record',
+        prepare: async () => ({
+          url: `/api/v1/assessments/periods/${(await freshPeriod({ close: true })).id}/verify`,
+        }),
+      },
       'POST /api/v1/assessments/periods/:id/close': {
         scope: 'record',
         prepare: async () => ({
