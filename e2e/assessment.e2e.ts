@@ -128,6 +128,18 @@ describe('assessment: a unit’s score explained down to its facts', () => {
     // The charts are drawn (a canvas in each).
     await page.getByTestId('assessment-bar-chart').locator('canvas').waitFor();
     await page.getByTestId('assessment-heatmap').locator('canvas').waitFor();
+    // The town's 平安报表 summary of the year beside the ranking: a row per month and the total,
+    // the filing rate drawn, each month linking to that month's reports of the town.
+    const safety = page.getByTestId('safety-summary-card');
+    await safety.getByTestId('safety-summary-months').waitFor();
+    expect(await safety.locator('[data-testid^="safety-summary-row-"]').count()).toBe(13);
+    await safety.getByTestId('safety-summary-rate-chart').locator('canvas').waitFor();
+    expect(await safety.getByTestId(`safety-summary-month-${year}-01`).getAttribute('href')).toBe(
+      `/safety-reports?month=${year}-01&unitId=${town1.id}`,
+    );
+    expect(await safety.getByTestId('safety-summary-export').getAttribute('href')).toContain(
+      `/safety-reports/summary.xlsx?period=${year}&unitId=${town1.id}`,
+    );
 
     // The village's score page: the indicator's input, its rule in words, the rulebook and the points.
     await page.getByTestId(`assessment-unit-${village1a.id}`).click();

@@ -123,3 +123,83 @@ export const countySafetyReportSchema = z.object({
   ),
 });
 export type CountySafetyReport = z.infer<typeof countySafetyReportSchema>;
+
+/**
+ * The 平安报表 summary of a subtree over a period (issue 6 §5): the month's, quarter's or year's
+ * key, written as the assessment calendar writes it (2026, 2026-Q1, 2026-M03).
+ */
+export const safetyReportSummaryPeriodSchema = z
+  .string()
+  .refine((s) => /^\d{4}(?:-(?:Q[1-4]|M(?:0[1-9]|1[0-2])))?$/.test(s), {
+    message: 'a period key: 2026 (year), 2026-Q1 (quarter) or 2026-M03 (month)',
+    params: { zh: '期间格式应为 2026（年）、2026-Q1（季度）或 2026-M03（月）' },
+  });
+
+export const safetyReportSummaryQuerySchema = z.object({
+  period: safetyReportSummaryPeriodSchema,
+  /** The subtree summed; the top of the caller's scope when absent. */
+  unitId: z.coerce.number().int().positive().optional(),
+});
+export type SafetyReportSummaryQuery = z.infer<typeof safetyReportSummaryQuerySchema>;
+
+/** The entered counts summed in the summary (the free-text fields are not summed). */
+export const SAFETY_REPORT_SUMMED_FIELD_KEYS = [
+  'disputesScreened',
+  'disputesResolved',
+  'publicityActivities',
+] as const satisfies readonly SafetyReportFieldKey[];
+
+export const safetyReportTotalsSchema = safetyReportFiguresSchema.extend({
+  disputesScreened: z.number().int(),
+  disputesResolved: z.number().int(),
+  publicityActivities: z.number().int(),
+});
+export type SafetyReportTotals = z.infer<typeof safetyReportTotalsSchema>;
+
+/** Who was due to file and who did; the totals are those of the filed reports' latest revisions. */
+const summaryCellsSchema = z.object({
+  /** Towns and departments of the subtree that existed in the month (each owes one report). */
+  expected: z.number().int(),
+  filed: z.number().int(),
+  /** First filed on or before the day the month closed (the rulebook's filing window). */
+  filedOnTime: z.number().int(),
+  /** First filed after that day. */
+  filedLate: z.number().int(),
+  /** Not filed, the month still open (or not yet begun). */
+  pending: z.number().int(),
+  /** Not filed, the month closed. */
+  missed: z.number().int(),
+  /** filed / expected, 0–1; null before the month begins or when nobody owes a report. */
+  filingRate: z.number().nullable(),
+  totals: safetyReportTotalsSchema,
+});
+export type SafetyReportSummaryCells = z.infer<typeof summaryCellsSchema>;
+
+const summaryMonthSchema = summaryCellsSchema.extend({
+  month: z.string(),
+  /** By the filing window of the summed unit's rulebook. */
+  state: z.enum(['not_started', 'open', 'closed']),
+  closesOn: z.string().nullable(),
+});
+export type SafetyReportSummaryMonth = z.infer<typeof summaryMonthSchema>;
+
+export const safetyReportSummarySchema = z.object({
+  period: z.string(),
+  kind: z.enum(['month', 'quarter', 'year']),
+  firstDay: z.string(),
+  lastDay: z.string(),
+  unit: z.object({ id: z.number().int(), name: z.string(), kind: z.string() }),
+  months: z.array(summaryMonthSchema),
+  total: summaryCellsSchema,
+  /** The units directly below, each with the filers of its subtree (a town, a department). */
+  children: z.array(
+    z.object({
+      unitId: z.number().int(),
+      unitName: z.string(),
+      unitKind: z.string(),
+      months: z.array(summaryMonthSchema),
+      total: summaryCellsSchema,
+    }),
+  ),
+});
+export type SafetyReportSummary = z.infer<typeof safetyReportSummarySchema>;

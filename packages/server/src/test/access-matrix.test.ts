@@ -507,6 +507,18 @@ const probes: Record<string, Probe> = {
     scope: 'record',
     prepare: async () => ({ url: `/api/v1/safety-reports?month=2026-02&unitId=${units().town1.id}` }),
   },
+  'GET /api/v1/safety-reports/summary': {
+    scope: 'record',
+    prepare: async () => ({
+      url: `/api/v1/safety-reports/summary?period=2026-Q1&unitId=${units().town1.id}`,
+    }),
+  },
+  'GET /api/v1/safety-reports/summary.xlsx': {
+    scope: 'record',
+    prepare: async () => ({
+      url: `/api/v1/safety-reports/summary.xlsx?period=2026-Q1&unitId=${units().town1.id}`,
+    }),
+  },
   'GET /api/v1/safety-reports/county/:month.xlsx': {
     scope: 'record',
     prepare: async () => ({ url: `/api/v1/safety-reports/county/2026-02.xlsx?unitId=${units().town1.id}` }),

@@ -74,3 +74,41 @@ export const decideMonthStatus = ({
   if (today < month.firstDay) return 'not_started';
   return closesOn !== null && today > closesOn ? 'closed' : 'open';
 };
+
+/**
+ * The months of a period key (2026 → 12, 2026-Q1 → 3, 2026-M03 → 1), as 'YYYY-MM'; undefined when
+ * the key names no period.
+ */
+export const listPeriodMonths = (
+  key: string,
+): { kind: 'month' | 'quarter' | 'year'; months: string[] } | undefined => {
+  const year = key.slice(0, 4);
+  const range = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => `${year}-${String(from + i).padStart(2, '0')}`);
+  if (/^\d{4}$/.test(key)) return { kind: 'year', months: range(1, 12) };
+  const q = /^\d{4}-Q([1-4])$/.exec(key);
+  if (q) return { kind: 'quarter', months: range((Number(q[1]) - 1) * 3 + 1, 3) };
+  const m = /^\d{4}-M(0[1-9]|1[0-2])$/.exec(key);
+  if (m) return { kind: 'month', months: range(Number(m[1]), 1) };
+  return undefined;
+};
+
+/** The filing window of each unit's rulebook in force now (one resolution per rulebook). */
+export const findFilingWindows = async (
+  q: Queryable,
+  units: readonly { id: number; unitPath: string }[],
+  now: Date,
+): Promise<Map<number, FilingWindow | undefined>> => {
+  const ids = await findRulebookIdsOfUnits(
+    q,
+    units.map((u) => ({ id: u.id, path: u.unitPath })),
+    toChinaDate(now),
+  );
+  const windows = new Map<string, FilingWindow | undefined>();
+  for (const rulebookId of new Set(ids.values()))
+    windows.set(
+      rulebookId,
+      (await findRulebookInForce(q, rulebookId, now))?.rulebook.reports.monthlySafetyReport.filingWindow,
+    );
+  return new Map(units.map((u) => [u.id, windows.get(ids.get(u.id) ?? '')]));
+};

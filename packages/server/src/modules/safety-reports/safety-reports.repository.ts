@@ -205,3 +205,56 @@ export const insertRevision = async (
   );
   return row!.revision;
 };
+
+export type SummaryRevision = {
+  unitId: number;
+  month: string;
+  prefilled: SafetyReportFigures;
+  entered: SafetyReportEntry;
+  /** When the first revision was filed: whether the report came in on time. */
+  firstFiledAt: Date;
+};
+
+/** The latest revision of each unit's report of each month, with when the first was filed. */
+export const findSummaryRevisions = async (
+  q: Queryable,
+  unitIds: readonly number[],
+  months: readonly string[],
+): Promise<SummaryRevision[]> =>
+  unitIds.length === 0
+    ? []
+    : (
+        await q.query<{
+          unit_id: number;
+          month: string;
+          prefilled: SafetyReportFigures;
+          entered: SafetyReportEntry;
+          first_filed_at: Date;
+        }>(
+          `SELECT DISTINCT ON (unit_id, month) unit_id, month, prefilled, entered,
+                  min(filed_at) OVER (PARTITION BY unit_id, month) AS first_filed_at
+             FROM safety_reports WHERE month = ANY($1::text[]) AND unit_id = ANY($2::bigint[])
+            ORDER BY unit_id, month, revision DESC`,
+          [months, unitIds],
+        )
+      ).map((r) => ({
+        unitId: Number(r.unit_id),
+        month: r.month,
+        prefilled: r.prefilled,
+        entered: r.entered,
+        firstFiledAt: new Date(r.first_filed_at),
+      }));
+
+/** The units directly below a unit that exist at some point between the two days. */
+export const findChildUnits = async (
+  q: Queryable,
+  f: { parentId: number; firstDay: string; lastDay: string },
+): Promise<FilerUnit[]> =>
+  (
+    await q.query<{ id: number; name: string; kind: string; path: string }>(
+      `SELECT id, name, kind, path FROM units
+        WHERE parent_id = $1 AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $2::date)
+        ORDER BY code, id`,
+      [f.parentId, f.firstDay, f.lastDay],
+    )
+  ).map((r) => ({ id: r.id, name: r.name, kind: r.kind, unitPath: r.path }));

@@ -5,6 +5,8 @@ import {
   fileSafetyReportRequestSchema,
   safetyReportParamsSchema,
   safetyReportSchema,
+  safetyReportSummaryQuerySchema,
+  safetyReportSummarySchema,
 } from '@zongzhi/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -12,10 +14,12 @@ import type { ZApp } from '../../app';
 import { getAccess } from '../../platform/auth/authenticate';
 import type { AppContext } from '../../platform/context';
 import { exportCountySafetyReportWorkbook } from './export-county-safety-report-workbook';
+import { exportSafetyReportSummaryWorkbook } from './export-safety-report-summary-workbook';
 import { exportSafetyReportWorkbook } from './export-safety-report-workbook';
 import { fileSafetyReport } from './file-safety-report';
 import { getCountySafetyReports } from './get-county-safety-reports';
 import { getSafetyReport } from './get-safety-report';
+import { getSafetyReportSummary } from './get-safety-report-summary';
 import { XLSX_MIME_TYPE } from '../../platform/http/content-types';
 import { SAFETY_REPORT_FILERS, SAFETY_REPORT_READERS } from './safety-reports-access';
 
@@ -48,6 +52,33 @@ export const registerSafetyReportRoutes = (app: ZApp, ctx: AppContext) => {
       },
     },
     async (request) => getCountySafetyReports(ctx.db, access(request), request.query),
+  );
+  app.get(
+    '/safety-reports/summary',
+    {
+      ...reader,
+      schema: {
+        tags,
+        summary:
+          '平安报表期间汇总（按月应报、已报、按时与逾期，合计数字，可下钻到下级单位）/ Safety-report summary of a month, quarter or year, by month and by unit below',
+        querystring: safetyReportSummaryQuerySchema,
+        response: { 200: safetyReportSummarySchema },
+      },
+    },
+    async (request) => getSafetyReportSummary(ctx.db, access(request), request.query),
+  );
+  app.get(
+    '/safety-reports/summary.xlsx',
+    {
+      ...reader,
+      schema: {
+        tags,
+        summary: '导出平安报表期间汇总 / Export the safety-report summary of a period as .xlsx',
+        querystring: safetyReportSummaryQuerySchema,
+      },
+    },
+    async (request, reply) =>
+      sendWorkbook(reply, await exportSafetyReportSummaryWorkbook(ctx.db, access(request), request.query)),
   );
   app.get(
     '/safety-reports/county/:month.xlsx',

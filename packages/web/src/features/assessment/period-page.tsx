@@ -10,6 +10,7 @@ import { useDomainLabels } from '../../lib/labels';
 import type { MessageKey } from '../../lib/i18n/i18n';
 import { type AssessmentResultRow, resultsXlsxUrl, usePeriod } from './assessment-api';
 import { EChart, type EChartOption, scoreColour } from './echart';
+import { SafetySummaryCard } from './safety-summary-card';
 
 const ADVANCED = [
   'selected',
@@ -320,6 +321,7 @@ export const PeriodPage = () => {
           )}
         </Card>
       )}
+      <SafetySummaryCard rootUnitId={period.rootUnitId} periodKey={period.periodKey} />
     </Space>
   );
 };

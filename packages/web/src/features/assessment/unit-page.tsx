@@ -228,9 +228,27 @@ export const UnitPage = () => {
           <Descriptions.Item label={t('assessment.computedAt')}>
             {dayjs(e.computedAt).format('YYYY-MM-DD HH:mm')}
           </Descriptions.Item>
+          <Descriptions.Item label={t('assessment.factsAsOf')}>{e.factsAsOf}</Descriptions.Item>
         </Descriptions>
         {e.reason && (
           <Alert type="info" showIcon message={t('assessment.reasonShown', { reason: e.reason })} />
+        )}
+        {e.factsChanged.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="assessment-facts-changed"
+            message={t('assessment.factsChanged', {
+              date: e.factsAsOf,
+              facts: e.factsChanged
+                .map((key) =>
+                  (FACT_KEYS as readonly string[]).includes(key)
+                    ? t(`assessment.fact.${key}` as MessageKey)
+                    : key,
+                )
+                .join('、'),
+            })}
+          />
         )}
       </Card>
       <Card size="small" title={t('assessment.indicator')}>
