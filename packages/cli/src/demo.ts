@@ -55,6 +55,16 @@ export const loadDemo = async (c: CommandDatabase, io: Output) => {
       `未能生成本年度演示工作，演示县已载入但不含检查、责任书和追责数据：${result.activityError}\n` +
         `This year's demo activity could not be written; the county loaded without inspections, letters and cases: ${result.activityError}\n\n`,
     );
+  const assessed = a?.assessment;
+  if (assessed)
+    io.out(
+      `考核评价：${assessed.year.periodKey} 年度考核已关闭（${assessed.year.failingTownCodes.length} 个单位不合格）、${assessed.monthPeriodIds.length} 个月的月比已计算、表彰 ${assessed.rewards} 项、述职报告 1 份\n` +
+        `Assessment: the ${assessed.year.periodKey} evaluation is closed (${assessed.year.failingTownCodes.length} failing), ${assessed.monthPeriodIds.length} monthly rankings computed, ${assessed.rewards} rewards, 1 duty report\n\n`,
+    );
+  else if (a?.assessmentError)
+    io.err(
+      `未能生成考核评价演示数据：${a.assessmentError}\nThe demo assessment could not be written: ${a.assessmentError}\n\n`,
+    );
   io.out(`演示账号 / Demo accounts (docs/demo-accounts.md):\n\n${formatDemoAccounts(result.accounts)}\n\n`);
   io.out(
     '管理员（三员）和 leader 登录需 TOTP（leader 签署责任书也要用它）：将上表密钥加入验证器应用（如 Google Authenticator）。演示数据仅供试用，切勿存放真实数据。\n' +
