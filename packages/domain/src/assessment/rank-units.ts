@@ -57,26 +57,35 @@ export const rankUnits = (entries: readonly RankingEntry[], options: RankingOpti
   const result: RankedUnit[] = [];
   for (const group of [...groups.keys()].sort()) {
     const members = groups.get(group)!;
-    const notRankedReason = (e: RankingEntry): NotRankedReason | null =>
-      e.score === null
-        ? 'no_score'
-        : e.indicatorsWithData < options.minimumIndicators
-          ? 'too_few_indicators'
-          : null;
-    const ranked = members
-      .filter((e) => notRankedReason(e) === null)
-      .sort((a, b) => compareResults(a, b) || byUnitId(a, b));
-    ranked.forEach((entry, index) => {
-      const previous = result[result.length - 1];
-      const tied = index > 0 && previous !== undefined && compareResults(previous, entry) === 0;
-      result.push({ ...entry, group, rank: tied ? previous.rank : index + 1, notRanked: null });
-    });
-    members
-      .filter((e) => notRankedReason(e) !== null)
-      .sort(byUnitId)
-      .forEach((entry) => {
-        result.push({ ...entry, group, rank: null, notRanked: notRankedReason(entry) });
-      });
+    const ranked: RankingEntry[] = [];
+    const unranked: { entry: RankingEntry; reason: NotRankedReason }[] = [];
+    for (const e of members) {
+      const reason = notRankedReasonOf(e, options.minimumIndicators);
+      if (reason === null) ranked.push(e);
+      else unranked.push({ entry: e, reason });
+    }
+    ranked.sort(compareForRanking);
+    let previous: RankedUnit | undefined;
+    for (let index = 0; index < ranked.length; index += 1) {
+      const entry = ranked[index]!;
+      const tied = previous !== undefined && compareResults(previous, entry) === 0;
+      const placed: RankedUnit = {
+        ...entry,
+        group,
+        rank: tied ? previous!.rank : index + 1,
+        notRanked: null,
+      };
+      result.push(placed);
+      previous = placed;
+    }
+    unranked.sort((a, b) => byUnitId(a.entry, b.entry));
+    for (const { entry, reason } of unranked) result.push({ ...entry, group, rank: null, notRanked: reason });
   }
   return result;
 };
+
+const notRankedReasonOf = (e: RankingEntry, minimumIndicators: number): NotRankedReason | null =>
+  e.score === null ? 'no_score' : e.indicatorsWithData < minimumIndicators ? 'too_few_indicators' : null;
+
+/** Better first, then by unit id: the ranking's order within a group. */
+const compareForRanking = (a: RankingEntry, b: RankingEntry) => compareResults(a, b) || byUnitId(a, b);

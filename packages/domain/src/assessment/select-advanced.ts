@@ -37,6 +37,15 @@ export type AdvancedGroup = {
 
 export type AdvancedSelection<R> = { groups: AdvancedGroup[]; decisions: AdvancedDecision<R>[] };
 
+const compareRankThenUnit = (a: RankedUnit, b: RankedUnit) =>
+  a.rank! - b.rank! || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+
+const isInRankOrder = (units: readonly RankedUnit[]) => {
+  for (let i = 1; i < units.length; i += 1)
+    if (compareRankThenUnit(units[i - 1]!, units[i]!) > 0) return false;
+  return true;
+};
+
 /** Places of a group: a tolerance keeps 20 % of 5 at exactly 1 despite binary fractions. */
 export const advancedPlaces = (
   rankedCount: number,
@@ -68,14 +77,19 @@ export const selectAdvanced = <R>(
   ranked: readonly RankedUnit[],
   { rules, barred }: { rules: AdvancedRules; barred: ReadonlyMap<string, readonly R[]> },
 ): AdvancedSelection<R> => {
-  const groupIds = [...new Set(ranked.map((u) => u.group))].sort();
+  const byGroup = new Map<string, RankedUnit[]>();
+  for (const unit of ranked) {
+    const members = byGroup.get(unit.group);
+    if (members) members.push(unit);
+    else byGroup.set(unit.group, [unit]);
+  }
   const groups: AdvancedGroup[] = [];
   const decisions: AdvancedDecision<R>[] = [];
-  for (const group of groupIds) {
-    const members = ranked.filter((u) => u.group === group);
-    const inRankOrder = members
-      .filter((u) => u.rank !== null)
-      .sort((a, b) => a.rank! - b.rank! || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  for (const group of [...byGroup.keys()].sort()) {
+    const members = byGroup.get(group)!;
+    const inRankOrder = members.filter((u) => u.rank !== null);
+    // rankUnits already gives this order; sorted only when a caller's input is not in it.
+    if (!isInRankOrder(inRankOrder)) inRankOrder.sort(compareRankThenUnit);
     const places = advancedPlaces(inRankOrder.length, rules);
     const outcome = new Map<string, AdvancedOutcome>();
     const candidates: RankedUnit[] = [];
