@@ -57,7 +57,10 @@ describe('duties: the ledger of a year, a meeting recorded, the rule it rests on
 
     const form = page.getByTestId('duty-fulfil');
     await form.waitFor();
-    await page.getByTestId('duty-fulfil-chair').fill('张书记');
+    // The chair is picked, not typed: the town's principal on the meeting date is preset.
+    await expect
+      .poll(async () => (await page.getByTestId('duty-fulfil-chair').textContent()) ?? '')
+      .toContain('张书记');
     await page.getByTestId('duty-fulfil-attendees').fill('张书记、李镇长、王副书记');
     await page.getByTestId('duty-fulfil-topics').fill('本月矛盾纠纷排查情况\n重点人员稳控');
     await page.getByTestId('duty-fulfil-decisions').fill('各村本周内完成排查');

@@ -67,7 +67,10 @@ describe('duties: an overdue meeting, recorded late', () => {
     // Recorded today, after the deadline: 逾期完成.
     await open.click();
     await page.getByTestId('duty-fulfil').waitFor();
-    await page.getByTestId('duty-fulfil-chair').fill('张书记');
+    // The chair is picked, not typed: the town's principal on the meeting date is preset.
+    await expect
+      .poll(async () => (await page.getByTestId('duty-fulfil-chair').textContent()) ?? '')
+      .toContain('张书记');
     await page.getByTestId('duty-fulfil-attendees').fill('张书记、李镇长');
     await page.getByTestId('duty-fulfil-topics').fill('补开会议：研究部署综治工作');
     await page.getByTestId('duty-fulfil-decisions').fill('按月召开，不再延误');

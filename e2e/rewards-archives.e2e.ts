@@ -36,6 +36,11 @@ describe('rewards and performance archives', () => {
     await page.goto(`/rewards/rounds/${round.id}`);
     const row = page.locator('tbody tr', { hasText: '王副书记' });
     await row.waitFor();
+    // The individuals' own quota, its basis and the rulebook parameter it comes from.
+    const quota = (await page.getByTestId('rewards-quota').textContent()) ?? '';
+    expect(quota).toContain(`先进个人至多 ${round.quota.individuals.places} 名`);
+    expect(quota).toContain('第一责任人、直接责任人');
+    expect(quota).toContain('indicators.assessment.advancedIndividuals');
     await expect(row.textContent()).resolves.toContain('嘉奖');
     await row.locator('.ant-checkbox-input').check();
     await page.getByTestId('rewards-decide').click();

@@ -12,4 +12,5 @@ export * from './letters/index';
 export * from './inspections/index';
 export * from './accountability/index';
 export * from './eligibility/index';
+export * from './rewards/index';
 export * from './assessment/index';

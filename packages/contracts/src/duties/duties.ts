@@ -34,14 +34,25 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
+/**
+ * A meeting as recorded: the chair is a person (picked, not typed — RULES §9), who must hold a post
+ * in the unit on the meeting date; the server stores their name with the record.
+ */
 export const meetingRecordSchema = z.object({
   date: isoDateSchema,
-  chair: shortText,
+  chairPersonId: z.number().int().positive(),
   attendees: z.array(shortText).min(1).max(200),
   topics: z.array(longText).min(1).max(50),
   decisions: z.array(longText).max(50).default([]),
 });
 export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
+
+/** A recorded meeting: the chair's name as recorded, and their id (null on records made before ids). */
+export const meetingRecordViewSchema = meetingRecordSchema.extend({
+  chair: z.string(),
+  chairPersonId: z.number().int().nullable(),
+});
+export type MeetingRecordView = z.infer<typeof meetingRecordViewSchema>;
 
 /** A structured report: a summary and named figures or answers (the form of the duty's report). */
 export const reportSchema = z.object({
@@ -124,7 +135,7 @@ export type DutyOccurrenceItem = z.infer<typeof dutyOccurrenceSchema>;
 export const dutyFulfilmentSchema = z.object({
   kind: fulfilmentKindSchema,
   fulfilledOn: z.string(),
-  meeting: meetingRecordSchema.nullable(),
+  meeting: meetingRecordViewSchema.nullable(),
   report: reportSchema.nullable(),
   attachments: z.array(attachmentSchema),
   recordedAt: z.string(),

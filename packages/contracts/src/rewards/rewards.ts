@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { barReasonSchema } from '../eligibility/eligibility';
+import { responsibilityRoleSchema } from '../registry/posts';
 
 // 表彰奖励 (issue 6 §3): a round of rewards for a closed annual assessment period.
 
@@ -38,13 +39,35 @@ export const rewardRoundSchema = z.object({
   status: z.enum(['open', 'decided']),
   /** The date eligibility is judged on: the decision date once decided, else today. */
   asOf: z.string(),
-  /** 评先比例: places for advanced individuals (the rulebook's quota over the period's ranked units). */
+  /**
+   * 评先比例 of the units (`percent` of the ranked units, the period's advanced selection) and the
+   * places for advanced individuals, with the basis of the individuals' own quota.
+   */
   quota: z.object({
     percent: z.number(),
     rounding: z.string(),
     rankedUnits: z.number().int(),
     advancedUnits: z.number().int(),
     advancedIndividuals: z.number().int(),
+    individuals: z.object({
+      /** The rulebook parameter (`indicators.assessment.advancedIndividuals`). */
+      field: z.string(),
+      /**
+       * `share_of_leaders`: `percent` of the holders of `roles` in the assessed units on `onDate`;
+       * `legacy_units_quota`: a period frozen before the parameter existed keeps the quota it was
+       * opened with (the units' percentage of the ranked units).
+       */
+      basis: z.enum(['share_of_leaders', 'legacy_units_quota']),
+      percent: z.number(),
+      rounding: z.string(),
+      roles: z.array(responsibilityRoleSchema),
+      onDate: z.string(),
+      assessedUnits: z.number().int(),
+      /** The count the percentage applies to (leaders, or ranked units for the legacy basis). */
+      base: z.number().int(),
+      places: z.number().int(),
+      source: z.object({ doc: z.string(), article: z.string(), note: z.string().optional() }).nullable(),
+    }),
   }),
   candidates: z.array(rewardCandidateSchema),
 });

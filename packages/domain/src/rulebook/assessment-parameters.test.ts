@@ -205,6 +205,38 @@ describe('indicator parameters of the rulebook', () => {
       'must be at most 100',
     ],
     [
+      'an individuals quota above 100 %',
+      (r) => {
+        r.indicators.assessment.advancedIndividuals.percent = 120;
+      },
+      'indicators.assessment.advancedIndividuals.percent',
+      'must be at most 100',
+    ],
+    [
+      'an individuals quota counting no role',
+      (r) => {
+        r.indicators.assessment.advancedIndividuals.roles = [];
+      },
+      'indicators.assessment.advancedIndividuals.roles',
+      'must be at least 1',
+    ],
+    [
+      'an individuals quota counting an unknown role',
+      (r) => {
+        r.indicators.assessment.advancedIndividuals.roles = ['principal', 'mayor'];
+      },
+      'indicators.assessment.advancedIndividuals.roles[1]',
+      'must be one of: principal, in_charge, member, specific',
+    ],
+    [
+      'an individuals quota without its parameter',
+      (r) => {
+        delete r.indicators.assessment.advancedIndividuals;
+      },
+      'indicators.assessment.advancedIndividuals',
+      'required parameter is missing',
+    ],
+    [
       'a ranking group by something other than kind and level',
       (r) => {
         r.indicators.assessment.ranking.groupBy = ['kind', 'population'];
@@ -299,6 +331,8 @@ describe('assessment parameters of the shipped presets', () => {
       [id, 'indicators.assessment.ranking.minimumIndicators', 3],
       [id, 'indicators.assessment.advanced.quotaPercent', 20],
       [id, 'indicators.assessment.advanced.ties', 'all_out'],
+      [id, 'indicators.assessment.advancedIndividuals.percent', 10],
+      [id, 'indicators.assessment.advancedIndividuals.roles', ['principal', 'in_charge']],
     ]) as [string, string, unknown][],
   )('%s: %s is the product default %j', (id, path, value) => {
     expect(resolve(id).provenance[path]).toMatchObject({ value, source: { doc: 'product-defaults' } });

@@ -468,8 +468,22 @@ export const assessmentSettingsSchema = z.strictObject({
     eligibleGrades: z.array(rulebookIdSchema).min(1),
     ...cited,
   }),
+  /**
+   * 先进个人名额, its own quota (000 art. 21: the principal and in-charge leaders of the towns,
+   * departments and units are praised and cited; art. 24: the committee selects the advanced
+   * individuals; RULES §5: a proportion set by the committee). Places: `percent` of the people
+   * holding a post of one of `roles` in the period's assessed units on its last day, rounded as stated.
+   */
+  advancedIndividuals: z.strictObject({
+    basis: z.literal('share_of_leaders'),
+    roles: z.array(responsibilityRoleSchema).min(1),
+    percent: z.number().min(0).max(100),
+    rounding: z.enum(['floor', 'round', 'ceil']),
+    ...cited,
+  }),
   ...cited,
 });
+export type AdvancedIndividualsRules = AssessmentSettings['advancedIndividuals'];
 export type AssessmentSettings = z.infer<typeof assessmentSettingsSchema>;
 
 export const indicatorSystemSchema = z

@@ -87,6 +87,12 @@ export const rootRulebook = (overrides: Partial<Rulebook> = {}): Rulebook => ({
       ],
       ranking: { groupBy: ['kind', 'level'], minimumIndicators: 1 },
       advanced: { quotaPercent: 20, rounding: 'floor', ties: 'all_out', eligibleGrades: ['good'] },
+      advancedIndividuals: {
+        basis: 'share_of_leaders',
+        roles: ['principal', 'in_charge'],
+        percent: 10,
+        rounding: 'floor',
+      },
     },
   },
   incidentReporting: {

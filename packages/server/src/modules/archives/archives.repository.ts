@@ -45,13 +45,16 @@ const postFacts = async (
        FROM duty_occurrences WHERE unit_id = $1 AND deadline >= $2::date AND deadline < $3::date`,
     w,
   );
+  // Meetings the person chaired, by the chair's person id. Only meetings recorded before the chair
+  // was recorded as a person (migration 0019: no id, and no single post holder of that name to link
+  // them to) are still matched by the name as recorded.
   const meetings = await q.query<{ meeting_date: string; duty: string }>(
     `SELECT f.meeting_date, o.duty_name_zh AS duty
        FROM duty_fulfilments f JOIN duty_occurrences o ON o.id = f.occurrence_id
       WHERE o.unit_id = $1 AND f.kind = 'meeting' AND f.meeting_date >= $2::date AND f.meeting_date < $3::date
-        AND f.meeting_chair = $4
+        AND (f.meeting_chair_person_id = $4 OR (f.meeting_chair_person_id IS NULL AND f.meeting_chair = $5))
       ORDER BY f.meeting_date, f.id`,
-    [...w, person.name],
+    [...w, person.id, person.name],
   );
   const rect = await q.query<{
     id: number;

@@ -1,5 +1,6 @@
 import type { Archive } from '@zongzhi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertPerson, insertPost } from '../../fixtures/factories';
 import { measurePdf, pageText } from '../../platform/documents/pdf-measure';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
 import { seedBar, seedClosedYearPeriod } from '../rewards/rewards.fixtures';
@@ -249,5 +250,94 @@ describe('performance archives (工作实绩档案, issue 6 §4)', () => {
       400,
     );
     expect(await stored()).toBe(1);
+  });
+
+  it('counts the meetings a person chaired by their id: namesakes and renames keep their own', async () => {
+    const { town1 } = t.world.units;
+    const { secretary, secretary2 } = t.world.people;
+    // A namesake: another 张书记, leader in charge of town1 in 2025.
+    const namesake = await insertPerson(t.db, { name: '张书记' });
+    await insertPost(t.db, {
+      personId: namesake,
+      unitId: town1.id,
+      postKind: 'deputy_in_charge',
+      title: '镇党委副书记',
+      startDate: '2025-01-01',
+      endDate: '2026-01-01',
+    });
+    const openMeeting = async (dutyId: string) =>
+      (
+        await t.db.query<{ id: number }>(
+          `INSERT INTO duty_occurrences (duty_id, unit_id, period_key, period_start, period_end, deadline, duty_name_zh,
+                                         duty_name_en, duty_kind, evidence_required, rulebook_id, rulebook_version,
+                                         generated_at)
+           VALUES ($1, $2, '2025-Q2', '2025-04-01', '2025-06-30', '2025-06-30', $1, 'Meeting', 'meeting', false,
+                   'national-2016', 1, now()) RETURNING id`,
+          [dutyId, town1.id],
+        )
+      )[0]!.id;
+    const liaison = await t.login('liaison');
+    const fulfil = (occurrenceId: number, date: string, chairPersonId: number) =>
+      liaison.inject({
+        method: 'POST',
+        url: `/api/v1/duties/${occurrenceId}/fulfil`,
+        payload: {
+          kind: 'meeting',
+          meeting: { date, chairPersonId, attendees: ['张书记'], topics: ['研究综治工作'] },
+        },
+      });
+    const chaired = async (personId: number) => {
+      const res = await orgdept.inject({ url: `/api/v1/archives?person=${personId}&year=2025` });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as Archive).posts.flatMap((p) =>
+        p.meetingsChaired.map((m) => `${m.date} ${m.duty}`),
+      );
+    };
+    const stored = async () =>
+      (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM duty_fulfilments'))[0]!.n;
+
+    // An invalid chair (town2's secretary; a person of town1 but not on that date): 422, nothing written.
+    const refused = await openMeeting('chair-refused');
+    const before = await stored();
+    for (const [chair, date] of [
+      [secretary2, '2025-05-05'],
+      [t.world.people.deputy, '2025-05-05'], // town1's deputy only from 2025-06-01
+    ] as const) {
+      const res = await fulfil(refused, date, chair);
+      expect(res.statusCode, res.body).toBe(422);
+      const body = res.json() as { errors: { path: string; message: { zh: string; en: string } }[] };
+      expect(body.errors.map((e) => e.path)).toEqual(['body.meeting.chairPersonId']);
+      expect(body.errors[0]!.message.zh).toContain('任职');
+      expect(body.errors[0]!.message.en).toContain('must hold a post');
+    }
+    expect(await stored()).toBe(before);
+    const [still] = await t.db.query<{ fulfilled_on: string | null }>(
+      'SELECT fulfilled_on FROM duty_occurrences WHERE id = $1',
+      [refused],
+    );
+    expect(still!.fulfilled_on).toBeNull();
+
+    // The namesake chairs one meeting, 张书记 (the secretary) another: each archive counts its own.
+    const byNamesake = await fulfil(await openMeeting('chair-namesake'), '2025-05-10', namesake);
+    expect(byNamesake.statusCode, byNamesake.body).toBe(200);
+    expect(byNamesake.json().fulfilment.meeting).toMatchObject({ chair: '张书记', chairPersonId: namesake });
+    const bySecretary = await fulfil(await openMeeting('chair-secretary'), '2025-06-10', secretary);
+    expect(bySecretary.statusCode, bySecretary.body).toBe(200);
+    const [row] = await t.db.query<{ id: number }>(
+      `SELECT f.meeting_chair_person_id::int AS id FROM duty_fulfilments f
+         JOIN duty_occurrences o ON o.id = f.occurrence_id WHERE o.duty_id = 'chair-secretary'`,
+    );
+    expect(row!.id).toBe(secretary);
+    // (2025-03-20 was recorded with a name only, before chairs were people: matched by name.)
+    expect(await chaired(secretary)).toEqual(['2025-03-20 职责arch-meeting', '2025-06-10 chair-secretary']);
+    expect(await chaired(namesake)).toEqual(['2025-03-20 职责arch-meeting', '2025-05-10 chair-namesake']);
+
+    // Renamed, the secretary keeps the meeting recorded with their id.
+    await t.db.query(`UPDATE people SET name = '张改名' WHERE id = $1`, [secretary]);
+    try {
+      expect(await chaired(secretary)).toEqual(['2025-06-10 chair-secretary']);
+    } finally {
+      await t.db.query(`UPDATE people SET name = '张书记' WHERE id = $1`, [secretary]);
+    }
   });
 });

@@ -15,4 +15,11 @@ export const dutyErrors = defineErrors({
       en: 'This duty has been waived; it cannot be recorded or waived again',
     },
   },
+  'duties.chair_not_in_unit': {
+    status: 422,
+    message: {
+      zh: '会议主持人须为会议当日在本单位任职的人员',
+      en: 'The chair must hold a post in the unit on the meeting date',
+    },
+  },
 });

@@ -254,6 +254,7 @@ export const findFulfilment = async (q: Queryable, occurrenceId: number): Promis
     fulfilled_on: string;
     meeting_date: string | null;
     meeting_chair: string | null;
+    meeting_chair_person_id: number | string | null;
     meeting_attendees: string[] | null;
     meeting_topics: string[] | null;
     meeting_decisions: string[] | null;
@@ -271,6 +272,7 @@ export const findFulfilment = async (q: Queryable, occurrenceId: number): Promis
         ? {
             date: r.meeting_date,
             chair: r.meeting_chair,
+            chairPersonId: r.meeting_chair_person_id === null ? null : Number(r.meeting_chair_person_id),
             attendees: r.meeting_attendees ?? [],
             topics: r.meeting_topics ?? [],
             decisions: r.meeting_decisions ?? [],
@@ -289,7 +291,8 @@ export const insertFulfilment = async (
     occurrenceId: number;
     kind: 'meeting' | 'report';
     fulfilledOn: string;
-    meeting: MeetingRecord | null;
+    /** With the chair's name as it is today, stored with the record. */
+    meeting: (MeetingRecord & { chair: string }) | null;
     report: Report | null;
     attachments: Attachment[];
     recordedAt: Date;
@@ -305,8 +308,9 @@ export const insertFulfilment = async (
   await q.query(
     `INSERT INTO duty_fulfilments (occurrence_id, kind, fulfilled_on, meeting_date, meeting_chair,
                                    meeting_attendees, meeting_topics, meeting_decisions, report, attachments,
-                                   recorded_at, recorded_by, recorded_by_account_id)
-     VALUES ($1, $2, $3::date, $4::date, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11, $12, $13)`,
+                                   recorded_at, recorded_by, recorded_by_account_id, meeting_chair_person_id)
+     VALUES ($1, $2, $3::date, $4::date, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11, $12, $13,
+             $14)`,
     [
       f.occurrenceId,
       f.kind,
@@ -321,8 +325,26 @@ export const insertFulfilment = async (
       f.recordedAt,
       f.recordedBy,
       f.recordedByAccountId,
+      f.meeting?.chairPersonId ?? null,
     ],
   );
+};
+
+/** The name of the person if they hold a post (of any kind) in the unit on the date. */
+export const findPostHolderName = async (
+  q: Queryable,
+  unitId: number,
+  personId: number,
+  date: string,
+): Promise<string | undefined> => {
+  const [row] = await q.query<{ name: string }>(
+    `SELECT pe.name FROM people pe
+      WHERE pe.id = $2 AND EXISTS (
+        SELECT 1 FROM posts po WHERE po.person_id = pe.id AND po.unit_id = $1
+           AND po.start_date <= $3::date AND (po.end_date IS NULL OR po.end_date > $3::date))`,
+    [unitId, personId, date],
+  );
+  return row?.name;
 };
 
 export const markWaived = async (

@@ -40,11 +40,12 @@ const countyLayer = {
   ],
 };
 
-const meeting = (date: string) => ({
+/** A meeting chaired by `chairPersonId` (张书记, town1's party secretary, in these tests). */
+const meeting = (date: string, chairPersonId: number) => ({
   kind: 'meeting',
   meeting: {
     date,
-    chair: '张书记',
+    chairPersonId,
     attendees: ['张书记', '李镇长'],
     topics: ['研究综治工作'],
     decisions: [],
@@ -184,14 +185,18 @@ describe('duty ledger', () => {
     const res = await liaison.inject({
       method: 'POST',
       url: `/api/v1/duties/${march.id}/fulfil`,
-      payload: meeting('2026-04-02'),
+      payload: meeting('2026-04-02', t.world.people.secretary),
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       state: 'done_late',
       daysLate: 2,
       fulfilledOn: '2026-04-02',
-      fulfilment: { kind: 'meeting', meeting: { chair: '张书记' }, recordedBy: 'liaison' },
+      fulfilment: {
+        kind: 'meeting',
+        meeting: { chair: '张书记', chairPersonId: t.world.people.secretary },
+        recordedBy: 'liaison',
+      },
     });
     expect(await occurrenceOf(t, town1.id, 'office-meeting', '2026-M04')).toMatchObject({
       deadline: '2026-04-30',
@@ -205,7 +210,7 @@ describe('duty ledger', () => {
     const again = await liaison.inject({
       method: 'POST',
       url: `/api/v1/duties/${march.id}/fulfil`,
-      payload: meeting('2026-04-02'),
+      payload: meeting('2026-04-02', t.world.people.secretary),
     });
     expect(again.statusCode).toBe(409);
   });
@@ -230,9 +235,9 @@ describe('duty ledger', () => {
     const before = await count(t.db, 'SELECT count(*) FROM duty_fulfilments');
     const cases: [number, unknown, string][] = [
       [april.id, report, 'body.kind'],
-      [april.id, meeting('2026-04-09'), 'body.meeting.date'],
-      [april.id, meeting('2026-03-31'), 'body.meeting.date'],
-      [april.id, { kind: 'meeting', meeting: { date: '2026-04-01' } }, 'body.meeting.chair'],
+      [april.id, meeting('2026-04-09', t.world.people.secretary), 'body.meeting.date'],
+      [april.id, meeting('2026-03-31', t.world.people.secretary), 'body.meeting.date'],
+      [april.id, { kind: 'meeting', meeting: { date: '2026-04-01' } }, 'body.meeting.chairPersonId'],
       [q1Report.id, report, 'body.attachments'],
     ];
     for (const [id, payload, path] of cases) {
@@ -243,6 +248,21 @@ describe('duty ledger', () => {
       });
       expect(res.statusCode, res.body).toBe(400);
       expect((res.json() as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain(path);
+    }
+    // A chair who holds no post in town1 that day (town2's secretary, an unknown id): 422, zh + en.
+    for (const chair of [t.world.people.secretary2, 999_999]) {
+      const res = await liaison.inject({
+        method: 'POST',
+        url: `/api/v1/duties/${april.id}/fulfil`,
+        payload: meeting('2026-04-01', chair),
+      });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().errors).toEqual([
+        {
+          path: 'body.meeting.chairPersonId',
+          message: { zh: expect.stringContaining('任职'), en: expect.any(String) },
+        },
+      ]);
     }
     expect(await count(t.db, 'SELECT count(*) FROM duty_fulfilments')).toBe(before);
     const withEvidence = await liaison.inject({
@@ -302,7 +322,7 @@ describe('duty ledger', () => {
         await liaison.inject({
           method: 'POST',
           url: `/api/v1/duties/${may.id}/fulfil`,
-          payload: meeting('2026-04-02'),
+          payload: meeting('2026-04-02', t.world.people.secretary),
         })
       ).statusCode,
     ).toBe(409);
@@ -319,7 +339,7 @@ describe('duty ledger', () => {
         await liaison2.inject({
           method: 'POST',
           url: `/api/v1/duties/${june.id}/fulfil`,
-          payload: meeting('2026-04-02'),
+          payload: meeting('2026-04-02', t.world.people.secretary),
         })
       ).statusCode,
     ).toBe(404);

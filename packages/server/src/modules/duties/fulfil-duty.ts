@@ -5,7 +5,12 @@ import type { AppContext } from '../../platform/context';
 import { type FieldError, field, invalid } from '../../platform/errors';
 import { assertInScope } from './duties-access';
 import { dutyErrors } from './duties.errors';
-import { type OccurrenceRow, findOccurrence, insertFulfilment } from './duties.repository';
+import {
+  type OccurrenceRow,
+  findOccurrence,
+  findPostHolderName,
+  insertFulfilment,
+} from './duties.repository';
 import { calculateToday } from './duty-dates';
 import { getDuty } from './get-duty';
 
@@ -66,12 +71,25 @@ export const fulfilDuty = async (
     if (occurrence.fulfilledOn) throw dutyErrors.fail('duties.already_fulfilled');
     const errors = checkFulfilment(occurrence, input, today);
     if (errors.length > 0) throw invalid(errors);
+    // The chair is a person of the unit on the meeting date; their name is stored with the record.
+    const chair =
+      input.kind === 'meeting'
+        ? await findPostHolderName(tx, occurrence.unitId, input.meeting.chairPersonId, input.meeting.date)
+        : undefined;
+    if (input.kind === 'meeting' && chair === undefined)
+      throw dutyErrors.fail('duties.chair_not_in_unit', [
+        field(
+          'body.meeting.chairPersonId',
+          `会议主持人须为${input.meeting.date}在${occurrence.unitName}任职的人员`,
+          `the chair must hold a post in ${occurrence.unitName} on ${input.meeting.date}`,
+        ),
+      ]);
     const fulfilledOn = input.kind === 'meeting' ? input.meeting.date : today;
     await insertFulfilment(tx, {
       occurrenceId: id,
       kind: input.kind,
       fulfilledOn,
-      meeting: input.kind === 'meeting' ? input.meeting : null,
+      meeting: input.kind === 'meeting' ? { ...input.meeting, chair: chair! } : null,
       report: input.kind === 'report' ? input.report : null,
       attachments: input.attachments,
       recordedAt: now,
@@ -91,6 +109,7 @@ export const fulfilDuty = async (
         deadline: occurrence.deadline,
         kind: input.kind,
         fulfilledOn,
+        ...(input.kind === 'meeting' && { chairPersonId: input.meeting.chairPersonId }),
         state: detail.state,
         attachments: input.attachments.length,
       },

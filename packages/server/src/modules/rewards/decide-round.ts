@@ -11,7 +11,8 @@ import { findRound } from './rewards.repository';
 /**
  * 决定表彰: the chosen candidates become rewards on today's date. Every chosen candidate must be
  * eligible today (a barred one is refused with its bars named), advanced units may not exceed the
- * period's advanced selection and advanced individuals the rulebook's quota. All or nothing.
+ * period's advanced selection and advanced individuals the rulebook's own quota for them
+ * (`indicators.assessment.advancedIndividuals`). All or nothing.
  */
 export const decideRound = async (
   ctx: AppContext,
@@ -54,14 +55,16 @@ export const decideRound = async (
           `More advanced units than the quota allows (${view.quota.advancedUnits})`,
         ),
       ]);
-    if (individuals > view.quota.advancedIndividuals)
+    if (individuals > view.quota.advancedIndividuals) {
+      const q = view.quota.individuals;
       throw invalid([
         field(
           'body.candidateIds',
-          `先进个人超出评先比例（最多${view.quota.advancedIndividuals}名）`,
-          `More advanced individuals than the quota allows (${view.quota.advancedIndividuals})`,
+          `先进个人超出名额（最多${q.places}名，规则集参数 ${q.field}：${q.percent}% × ${q.base}）`,
+          `More advanced individuals than the quota allows (${q.places}; rulebook parameter ${q.field}: ${q.percent}% of ${q.base})`,
         ),
       ]);
+    }
     const today = toChinaDate(now);
     await tx.query(
       `INSERT INTO rewards (round_id, candidate_id, kind, person_id, unit_id, year, decided_on, decided_by, created_at)

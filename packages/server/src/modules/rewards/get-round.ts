@@ -1,5 +1,10 @@
 import type { RewardRound } from '@zongzhi/contracts';
-import { toChinaDate } from '@zongzhi/domain';
+import {
+  ADVANCED_INDIVIDUALS_FIELD,
+  advancedIndividualPlaces,
+  advancedPlaces,
+  toChinaDate,
+} from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
 import type { RoleGrant } from '../../platform/auth/principal';
 import { assertPeriodVisible } from '../assessment/assessment-access';
@@ -7,12 +12,57 @@ import { buildAnswer } from '../eligibility/query-eligibility';
 import { listPartyBars } from '../eligibility/eligibility.repository';
 import {
   type RoundRow,
+  countAssessedLeaders,
   countPeriodResults,
   findRound,
+  individualsRulesOf,
   listCandidates,
   purposeOf,
-  quotaOf,
+  unitQuotaOf,
 } from './rewards.repository';
+
+/**
+ * 先进个人名额 from the period's frozen rules (`indicators.assessment.advancedIndividuals`): its
+ * percentage of the leaders (holders of its roles) of the assessed units on the period's last day.
+ * A period frozen before the parameter existed keeps the quota it was opened with: the units'
+ * percentage of the ranked units, shown as such.
+ */
+const individualsQuota = async (q: Queryable, round: RoundRow, rankedUnits: number) => {
+  const rules = individualsRulesOf(round.rules);
+  const units = unitQuotaOf(round.rules);
+  const onDate = round.periodEnd;
+  if (!rules) {
+    const [assessed] = await q.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM assessment_results WHERE period_id = $1 AND version = $2',
+      [round.periodId, round.periodVersion],
+    );
+    return {
+      field: ADVANCED_INDIVIDUALS_FIELD,
+      basis: 'legacy_units_quota' as const,
+      percent: units.percent,
+      rounding: units.rounding,
+      roles: [],
+      onDate,
+      assessedUnits: assessed?.n ?? 0,
+      base: rankedUnits,
+      places: advancedPlaces(rankedUnits, { quotaPercent: units.percent, rounding: units.rounding }),
+      source: null,
+    };
+  }
+  const counted = await countAssessedLeaders(q, round.periodId, round.periodVersion, onDate, rules.roles);
+  return {
+    field: ADVANCED_INDIVIDUALS_FIELD,
+    basis: rules.basis,
+    percent: rules.percent,
+    rounding: rules.rounding,
+    roles: rules.roles,
+    onDate,
+    assessedUnits: counted.units,
+    base: counted.leaders,
+    places: advancedIndividualPlaces(counted.leaders, rules),
+    source: rules.source ?? null,
+  };
+};
 
 /**
  * A round with its candidates judged on `asOf` (the decision date once decided, else today): each
@@ -27,7 +77,8 @@ export const presentRound = async (
 ): Promise<RewardRound> => {
   const asOf = round.decidedOn ?? toChinaDate(now);
   const counts = await countPeriodResults(q, round.periodId, round.periodVersion);
-  const quota = quotaOf(round.rules, counts.ranked);
+  const units = unitQuotaOf(round.rules);
+  const individuals = await individualsQuota(q, round, counts.ranked);
   const candidates = await Promise.all(
     (await listCandidates(q, grants, round.id)).map(async (c) => {
       const answer = buildAnswer(c.party, await listPartyBars(q, c.party, asOf), asOf, purposeOf(c));
@@ -43,11 +94,12 @@ export const presentRound = async (
     status: round.status,
     asOf,
     quota: {
-      percent: quota.percent,
-      rounding: quota.rounding,
+      percent: units.percent,
+      rounding: units.rounding,
       rankedUnits: counts.ranked,
       advancedUnits: counts.selected,
-      advancedIndividuals: quota.places,
+      advancedIndividuals: individuals.places,
+      individuals,
     },
     candidates,
   };

@@ -1,21 +1,34 @@
 import type { Queryable } from '../../db/client';
+import { insertResultSet } from '../assessment/assessment.repository';
 
 /**
  * Test fixture: a closed annual assessment period (2025) rooted at `rootUnitId` whose results are
- * given directly (rank, advanced outcome), with the national rulebook's 评先比例 (20 %, floor)
- * frozen into its rules. The rulebook presets must be loaded.
+ * given directly (rank, advanced outcome), with the national rulebook's 评先比例 (20 %, floor) and
+ * its stored 先进个人名额 parameter (`advancedIndividuals`, changed by `individuals`; `null` leaves it
+ * out, as in periods frozen before it existed) frozen into its rules. The rulebook presets must be loaded.
  */
 export const seedClosedYearPeriod = async (
   q: Queryable,
   rootUnitId: number,
   results: { unitId: number; rank: number | null; advanced: string; grade?: string | null; score?: number }[],
   advanced = { quotaPercent: 20, rounding: 'floor' },
+  individuals: Record<string, unknown> | null = {},
 ) => {
-  const [rb] = await q.query<{ version: number }>(
-    `SELECT max(version)::int AS version FROM rulebook_versions WHERE rulebook_id = 'national-2016'`,
+  const [rb] = await q.query<{ version: number; body: unknown }>(
+    `SELECT version, body FROM rulebook_versions WHERE rulebook_id = 'national-2016' ORDER BY version DESC LIMIT 1`,
   );
   const version = rb!.version;
-  const rules = { assessment: { advanced: { ...advanced, ties: 'all_out', eligibleGrades: ['excellent'] } } };
+  const body = (typeof rb!.body === 'string' ? JSON.parse(rb!.body) : rb!.body) as {
+    indicators: { assessment: { advancedIndividuals: Record<string, unknown> } };
+  };
+  const rules = {
+    assessment: {
+      advanced: { ...advanced, ties: 'all_out', eligibleGrades: ['excellent'] },
+      ...(individuals && {
+        advancedIndividuals: { ...body.indicators.assessment.advancedIndividuals, ...individuals },
+      }),
+    },
+  };
   const [p] = await q.query<{ id: number }>(
     `INSERT INTO assessment_periods (root_unit_id, rulebook_id, rulebook_version, rules, kind, period_key, period_start,
                                      period_end, status, version, computed_at, opened_at, opened_by)
@@ -24,23 +37,36 @@ export const seedClosedYearPeriod = async (
     [rootUnitId, version, JSON.stringify(rules)],
   );
   const periodId = p!.id;
-  for (const r of results)
-    await q.query(
-      `INSERT INTO assessment_results (period_id, version, unit_id, unit_kind, unit_depth, score, grade_id, vetoed,
-                                       rank_group, rank, not_ranked, advanced, explanation, rulebook_id,
-                                       rulebook_version, computed_at)
-       VALUES ($1, 1, $2, 'village', 3, $3, $4, false, 'village', $5, $6, $7, '{}', 'national-2016', $8, now())`,
-      [
-        periodId,
-        r.unitId,
-        r.score ?? 90,
-        r.grade === undefined ? 'excellent' : r.grade,
-        r.rank,
-        r.rank === null ? 'no_score' : null,
-        r.advanced,
-        version,
-      ],
-    );
+  await insertResultSet(q, {
+    periodId,
+    version: 1,
+    rulebookId: 'national-2016',
+    rulebookVersion: version,
+    computedAt: new Date(),
+    reason: null,
+    factsAsOf: '2026-01-05',
+    indicatorIds: [],
+    factKeys: [],
+    unitIds: results.map((r) => r.unitId),
+    unitKinds: results.map(() => 'village'),
+    unitDepths: results.map(() => 3),
+    scores: results.map((r) => r.score ?? 90),
+    gradeIds: results.map((r) => (r.grade === undefined ? 'excellent' : r.grade)),
+    gradeFailing: results.map(() => false),
+    vetoed: results.map(() => false),
+    rankGroups: results.map(() => 'village'),
+    ranks: results.map((r) => r.rank),
+    notRanked: results.map((r) => (r.rank === null ? 'no_score' : null)),
+    advanced: results.map((r) => r.advanced),
+    indicatorsWithData: results.map(() => 0),
+    points: [],
+    factValues: [],
+    factNumerators: [],
+    factDenominators: [],
+    factPrevious: [],
+    advancedReasons: {},
+    advancedGroups: {},
+  });
   await q.query(
     `UPDATE assessment_periods SET status = 'closed', closed_at = now(), closed_by = 'fixture' WHERE id = $1`,
     [periodId],

@@ -1,4 +1,9 @@
 import type { EligibilityPurposeValue, Reward, RewardKind } from '@zongzhi/contracts';
+import {
+  type AdvancedIndividualsRules,
+  type ResponsibilityRole,
+  calculatePostKindsForRoles,
+} from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
 import type { RoleGrant } from '../../platform/auth/principal';
 import { scopePatterns } from '../../platform/auth/principal';
@@ -11,6 +16,8 @@ export type RoundRow = {
   rootUnitId: number;
   rootUnitName: string;
   rootPath: string;
+  /** The last day of the assessed period. */
+  periodEnd: string;
   status: 'open' | 'decided';
   decidedOn: string | null;
   periodVersion: number;
@@ -25,12 +32,14 @@ export const findRound = async (q: Queryable, id: number, lock = false): Promise
     root_unit_id: number;
     root_name: string;
     root_path: string;
+    period_end: string;
     status: 'open' | 'decided';
     decided_on: string | null;
     version: number;
     rules: unknown;
   }>(
-    `SELECT r.id, r.period_id, p.period_key, p.root_unit_id, u.name AS root_name, u.path AS root_path, r.status,
+    `SELECT r.id, r.period_id, p.period_key, p.root_unit_id, u.name AS root_name, u.path AS root_path,
+            to_char(p.period_end, 'YYYY-MM-DD') AS period_end, r.status,
             r.decided_on, p.version, p.rules
        FROM reward_rounds r JOIN assessment_periods p ON p.id = r.period_id JOIN units u ON u.id = p.root_unit_id
       WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`,
@@ -45,6 +54,7 @@ export const findRound = async (q: Queryable, id: number, lock = false): Promise
       rootUnitId: r.root_unit_id,
       rootUnitName: r.root_name,
       rootPath: r.root_path,
+      periodEnd: r.period_end,
       status: r.status,
       decidedOn: r.decided_on,
       periodVersion: r.version,
@@ -105,15 +115,43 @@ export const countPeriodResults = async (q: Queryable, periodId: number, version
   return rows[0] ?? { ranked: 0, selected: 0 };
 };
 
-const ROUNDING = { floor: Math.floor, round: Math.round, ceil: Math.ceil } as const;
+type FrozenAssessment = {
+  assessment?: {
+    advanced?: { quotaPercent?: number; rounding?: 'floor' | 'round' | 'ceil' };
+    advancedIndividuals?: AdvancedIndividualsRules;
+  };
+};
 
-/** 评先比例 from the period's frozen rules: the same percentage applied to the ranked units. */
-export const quotaOf = (rules: unknown, ranked: number) => {
-  const adv = (rules as { assessment?: { advanced?: { quotaPercent?: number; rounding?: string } } })
-    ?.assessment?.advanced;
-  const percent = adv?.quotaPercent ?? 0;
-  const rounding = (adv?.rounding ?? 'floor') as keyof typeof ROUNDING;
-  return { percent, rounding, places: (ROUNDING[rounding] ?? Math.floor)((ranked * percent) / 100) };
+/** 评先比例 of the units from the period's frozen rules: the percentage applied to its ranked units. */
+export const unitQuotaOf = (rules: unknown) => {
+  const adv = (rules as FrozenAssessment)?.assessment?.advanced;
+  return { percent: adv?.quotaPercent ?? 0, rounding: adv?.rounding ?? 'floor' };
+};
+
+/** The individuals' quota parameter frozen with the period; absent from periods frozen before it existed. */
+export const individualsRulesOf = (rules: unknown): AdvancedIndividualsRules | undefined =>
+  (rules as FrozenAssessment)?.assessment?.advancedIndividuals;
+
+/**
+ * Units assessed in the period's current version, and the people holding a post of one of `roles`
+ * in them on `onDate` (each person once, however many posts they hold).
+ */
+export const countAssessedLeaders = async (
+  q: Queryable,
+  periodId: number,
+  version: number,
+  onDate: string,
+  roles: readonly ResponsibilityRole[],
+) => {
+  const rows = await q.query<{ units: number; leaders: number }>(
+    `SELECT (SELECT count(*)::int FROM assessment_results WHERE period_id = $1 AND version = $2) AS units,
+            (SELECT count(DISTINCT po.person_id)::int
+               FROM posts po JOIN assessment_results r ON r.unit_id = po.unit_id AND r.period_id = $1 AND r.version = $2
+              WHERE po.post_kind = ANY($4::text[])
+                AND po.start_date <= $3::date AND (po.end_date IS NULL OR po.end_date > $3::date)) AS leaders`,
+    [periodId, version, onDate, calculatePostKindsForRoles(roles)],
+  );
+  return rows[0] ?? { units: 0, leaders: 0 };
 };
 
 export const listRewards = async (

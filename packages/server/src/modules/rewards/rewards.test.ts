@@ -1,4 +1,6 @@
 import type { Archive, RewardRound } from '@zongzhi/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertPerson, insertPost, insertUnit } from '../../fixtures/factories';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
@@ -15,6 +17,20 @@ describe('rewards (表彰奖励, issue 6 §3)', () => {
   }, 120_000);
   afterAll(async () => t?.close());
 
+  const addLeaders = async (unitId: number, kinds: readonly string[], endDate?: string) => {
+    for (const kind of kinds) {
+      const personId = await insertPerson(t.db, { name: `奖励${kind}` });
+      await insertPost(t.db, {
+        personId,
+        unitId,
+        postKind: kind,
+        title: kind,
+        startDate: '2024-01-01',
+        endDate,
+      });
+    }
+  };
+
   const counts = async () =>
     (
       await t.db.query<{ rounds: number; candidates: number; rewards: number }>(
@@ -28,9 +44,13 @@ describe('rewards (表彰奖励, issue 6 §3)', () => {
     const { town1 } = t.world.units;
     const { secretary, mayor, deputy } = t.world.people;
     // Ten villages ranked 1–10 (20 % floor → 2 places); V1 and V2 were selected, V2 is now barred.
+    // Each has a secretary and a head: 20 leaders, 10 % floor → 2 places for advanced individuals.
     const villages = [];
-    for (let i = 0; i < 10; i += 1)
-      villages.push(await insertUnit(t.db, { name: `奖村${i + 1}`, kind: 'village', parentId: town1.id }));
+    for (let i = 0; i < 10; i += 1) {
+      const v = await insertUnit(t.db, { name: `奖村${i + 1}`, kind: 'village', parentId: town1.id });
+      villages.push(v);
+      await addLeaders(v.id, ['party_secretary', 'chief']);
+    }
     const { periodId } = await seedClosedYearPeriod(
       t.db,
       town1.id,
@@ -77,6 +97,7 @@ describe('rewards (表彰奖励, issue 6 §3)', () => {
       rankedUnits: 10,
       advancedUnits: 2,
       advancedIndividuals: 2,
+      individuals: { basis: 'share_of_leaders', percent: 10, base: 20, places: 2 },
     });
     const unitCand = (id: number) =>
       round.candidates.find((c) => c.party.kind === 'unit' && c.party.id === id)!;
@@ -149,7 +170,10 @@ describe('rewards (表彰奖励, issue 6 §3)', () => {
     await t.db.query('DELETE FROM eligibility_bars WHERE case_id = 902');
     const overQuota = await decide([cand(secretary).id, cand(extra).id, cand(mayor).id]);
     expect(overQuota.statusCode).toBe(400);
-    expect(overQuota.json().errors[0].message.en).toContain('quota allows (2)');
+    expect(overQuota.json().errors[0]).toMatchObject({ path: 'body.candidateIds' });
+    expect(overQuota.json().errors[0].message.en).toContain('quota allows (2;');
+    expect(overQuota.json().errors[0].message.en).toContain('indicators.assessment.advancedIndividuals');
+    expect(overQuota.json().errors[0].message.zh).toContain('先进个人超出名额（最多2名');
     expect(await counts()).toEqual(before1);
     // Out of scope: operator2 sees nothing and cannot decide.
     const operator2 = await t.login('operator2');
@@ -197,5 +221,104 @@ describe('rewards (表彰奖励, issue 6 §3)', () => {
     expect(archive.rewards).toEqual([
       expect.objectContaining({ kind: 'citation', year: 2025, decidedOn: '2026-03-02' }),
     ]);
+  });
+
+  it('takes the individuals quota from its own rulebook parameter, not the units’ percentage', async () => {
+    const { town1 } = t.world.units;
+    const preset = JSON.parse(readFileSync(join(PRESET_RULEBOOKS_DIR, 'national-2016.json'), 'utf8'));
+    const param = preset.indicators.assessment.advancedIndividuals;
+    expect(param).toMatchObject({ basis: 'share_of_leaders', roles: ['principal', 'in_charge'] });
+    // Four ranked towns-to-be under a fresh root, each with two principals, one leader in charge and a
+    // member (not counted); one more principal left office before the period's last day (not counted).
+    const period = async (individuals: Record<string, unknown> | null) => {
+      const root = await insertUnit(t.db, { name: '评先根', kind: 'town', parentId: town1.id });
+      const kids = [];
+      for (let i = 0; i < 4; i += 1) {
+        const k = await insertUnit(t.db, { name: `评先村${i}`, kind: 'village', parentId: root.id });
+        await addLeaders(k.id, ['party_secretary', 'chief', 'deputy_in_charge', 'member']);
+        kids.push(k);
+      }
+      await addLeaders(kids[0]!.id, ['chief'], '2025-06-01');
+      const { periodId } = await seedClosedYearPeriod(
+        t.db,
+        root.id,
+        kids.map((k, i) => ({ unitId: k.id, rank: i + 1, advanced: i === 0 ? 'selected' : 'below_cut_off' })),
+        undefined,
+        individuals,
+      );
+      const res = await operator.inject({
+        method: 'POST',
+        url: '/api/v1/rewards/rounds',
+        payload: { periodId },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as RewardRound;
+    };
+
+    // The shipped parameter: its percentage of the 12 leaders, rounded as it says.
+    const shipped = await period({});
+    const expected = Math.floor((param.percent * 12) / 100);
+    expect(shipped.quota).toMatchObject({
+      percent: 20,
+      rankedUnits: 4,
+      advancedUnits: 1,
+      advancedIndividuals: expected,
+      individuals: {
+        field: 'indicators.assessment.advancedIndividuals',
+        basis: 'share_of_leaders',
+        percent: param.percent,
+        roles: ['principal', 'in_charge'],
+        onDate: '2025-12-31',
+        assessedUnits: 4,
+        base: 12,
+        places: expected,
+        source: { doc: 'product-defaults' },
+      },
+    });
+    // A changed parameter changes the quota (and the units' percentage does not).
+    const quarter = await period({ percent: 25 });
+    expect(quarter.quota).toMatchObject({
+      percent: 20,
+      advancedIndividuals: 3,
+      individuals: { base: 12, places: 3 },
+    });
+    const principals = await period({ roles: ['principal'], percent: 50, rounding: 'ceil' });
+    expect(principals.quota.individuals).toMatchObject({ roles: ['principal'], base: 8, places: 4 });
+    // A period frozen before the parameter existed keeps the quota it was opened with, labelled so.
+    const legacy = await period(null);
+    expect(legacy.quota.individuals).toMatchObject({ basis: 'legacy_units_quota', base: 4, places: 0 });
+
+    // Exceeding the quota of 3: refused naming the field and the parameter; nothing written.
+    const ids = [];
+    for (const i of [0, 1, 2, 3]) {
+      const personId = await insertPerson(t.db, { name: `超额${i}`, unitId: town1.id });
+      const res = await operator.inject({
+        method: 'POST',
+        url: `/api/v1/rewards/rounds/${quarter.id}/candidates`,
+        payload: { personId, kind: 'advanced_individual' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push((res.json() as RewardRound).candidates.find((c) => c.party.id === personId)!.id);
+    }
+    const before = await counts();
+    const decide = (candidateIds: number[]) =>
+      operator.inject({
+        method: 'POST',
+        url: `/api/v1/rewards/rounds/${quarter.id}/decide`,
+        payload: { candidateIds },
+      });
+    const over = await decide(ids);
+    expect(over.statusCode).toBe(400);
+    const error = over.json().errors[0];
+    expect(error.path).toBe('body.candidateIds');
+    expect(error.message.zh).toContain(
+      '先进个人超出名额（最多3名，规则集参数 indicators.assessment.advancedIndividuals',
+    );
+    expect(error.message.en).toContain(
+      'rulebook parameter indicators.assessment.advancedIndividuals: 25% of 12',
+    );
+    expect(await counts()).toEqual(before);
+    const ok = await decide(ids.slice(0, 3));
+    expect(ok.statusCode, ok.body).toBe(200);
   });
 });

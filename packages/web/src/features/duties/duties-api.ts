@@ -6,6 +6,7 @@ import type {
   FulfilDutyRequest,
   GenerateDutiesResponse,
   NotificationPage,
+  ResponsibleResponse,
   UnitRulebookResponse,
   WaiveDutyRequest,
 } from '@zongzhi/contracts';
@@ -59,6 +60,14 @@ export const useDutyDefinitions = (unitId: number | null) =>
     },
     enabled: unitId !== null,
     staleTime: 5 * 60_000,
+  });
+
+/** Who held a post in the unit on the date, role by role (the chair of a meeting is picked from them). */
+export const usePostHolders = (unitId: number, date: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['unit', unitId, 'responsible', date],
+    queryFn: () => api.get<ResponsibleResponse>(`/units/${unitId}/responsible`, { date }),
+    enabled,
   });
 
 export const fulfilDuty = (id: number, body: FulfilDutyRequest) =>

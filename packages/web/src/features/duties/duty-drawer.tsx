@@ -11,19 +11,27 @@ import {
   Grid,
   Input,
   List,
+  Select,
   Space,
   Spin,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { FormModal } from '../../components/form-modal';
 import { toIsoDate } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useAccess } from '../../lib/session';
 import { useShowError } from '../../lib/use-show-error';
-import { type DutyOccurrenceDetail, fulfilDuty, useDuty, useInvalidateDuties, waiveDuty } from './duties-api';
+import {
+  type DutyOccurrenceDetail,
+  fulfilDuty,
+  useDuty,
+  useInvalidateDuties,
+  usePostHolders,
+  waiveDuty,
+} from './duties-api';
 import { DutyStateTag } from './duty-state-tag';
 
 /** Lines of a textarea; attendees may also be separated by 、 or commas. */
@@ -52,7 +60,7 @@ const describeFile = async (file: File): Promise<Attachment> => {
 
 /** Named as the API names them (meeting.date, report.summary), so its field errors land here. */
 type FulfilValues = {
-  meeting?: { date?: Dayjs; chair?: string; attendees?: string; topics?: string; decisions?: string };
+  meeting?: { date?: Dayjs; chairPersonId?: number; attendees?: string; topics?: string; decisions?: string };
   report?: { title?: string; summary?: string };
 };
 
@@ -227,6 +235,24 @@ const FulfilForm = ({ duty: d }: { duty: DutyOccurrenceDetail }) => {
   const [files, setFiles] = useState<Attachment[]>([]);
   const [busy, setBusy] = useState(false);
   const meeting = d.dutyKind === 'meeting';
+  // The chair is picked from the unit's post holders on the meeting date, the principal preset
+  // (burden reduction, RULES §9: pick, don't type); the API refuses anyone else.
+  const meetingDate = Form.useWatch(['meeting', 'date'], form) as Dayjs | undefined;
+  const holders = usePostHolders(d.unitId, toIsoDate(meetingDate ?? dayjs()), meeting);
+  const chairOptions = useMemo(() => {
+    const roles = holders.data?.roles;
+    if (!roles) return [];
+    const seen = new Set<number>();
+    return [...roles.principal, ...roles.in_charge, ...roles.member, ...roles.specific]
+      .filter((h) => !seen.has(h.personId) && seen.add(h.personId))
+      .map((h) => ({ value: h.personId, label: `${h.name}（${h.title}）` }));
+  }, [holders.data]);
+  useEffect(() => {
+    if (!holders.data) return;
+    const current = form.getFieldValue(['meeting', 'chairPersonId']) as number | undefined;
+    if (current !== undefined && chairOptions.some((o) => o.value === current)) return;
+    form.setFieldValue(['meeting', 'chairPersonId'], holders.data.roles.principal[0]?.personId);
+  }, [holders.data, chairOptions, form]);
 
   const submit = async ({ meeting: m = {}, report: r = {} }: FulfilValues) => {
     const body: FulfilDutyRequest = meeting
@@ -234,7 +260,7 @@ const FulfilForm = ({ duty: d }: { duty: DutyOccurrenceDetail }) => {
           kind: 'meeting',
           meeting: {
             date: toIsoDate(m.date ?? dayjs()),
-            chair: (m.chair ?? '').trim(),
+            chairPersonId: m.chairPersonId ?? 0,
             attendees: lines(m.attendees, /[\n、,，;；]/),
             topics: lines(m.topics),
             decisions: lines(m.decisions),
@@ -286,11 +312,17 @@ const FulfilForm = ({ duty: d }: { duty: DutyOccurrenceDetail }) => {
               <DatePicker style={{ width: '100%' }} disabledDate={outside} data-testid="duty-fulfil-date" />
             </Form.Item>
             <Form.Item
-              name={['meeting', 'chair']}
+              name={['meeting', 'chairPersonId']}
               label={t('duties.chair')}
-              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+              extra={t('duties.chairHint')}
+              rules={[{ required: true, message: t('common.required') }]}
             >
-              <Input maxLength={200} data-testid="duty-fulfil-chair" />
+              <Select
+                options={chairOptions}
+                loading={holders.isFetching}
+                showSearch={{ optionFilterProp: 'label' }}
+                data-testid="duty-fulfil-chair"
+              />
             </Form.Item>
             <Form.Item
               name={['meeting', 'attendees']}

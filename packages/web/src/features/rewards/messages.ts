@@ -13,8 +13,20 @@ export const rewardsMessages = {
   'rewards.status.decided': { zh: '已决定', en: 'Decided' },
   'rewards.asOf': { zh: '资格判断日期：{date}', en: 'Eligibility judged on {date}' },
   'rewards.quota': {
-    zh: '评先比例 {percent}%（{rounding}）：参与排名 {ranked} 个单位，先进单位至多 {units} 个，先进个人至多 {individuals} 名',
-    en: 'Quota {percent}% ({rounding}): {ranked} ranked units, at most {units} advanced units and {individuals} advanced individuals',
+    zh: '评先比例 {percent}%（{rounding}）：参与排名 {ranked} 个单位，先进单位至多 {units} 个',
+    en: 'Quota {percent}% ({rounding}): {ranked} ranked units, at most {units} advanced units',
+  },
+  'rewards.quotaIndividuals': {
+    zh: '先进个人至多 {places} 名：{onDate} {assessed} 个被考核单位在任的{roles}共 {base} 人 × {percent}%（{rounding}）',
+    en: 'At most {places} advanced individuals: {percent}% ({rounding}) of the {base} {roles} in post in the {assessed} assessed units on {onDate}',
+  },
+  'rewards.quotaIndividualsLegacy': {
+    zh: '先进个人至多 {places} 名：本考核期间早于先进个人名额参数，沿用评先比例 {percent}% × 参与排名单位 {base} 个',
+    en: 'At most {places} advanced individuals: this period predates the individuals’ quota parameter and keeps the units’ {percent}% of {base} ranked units',
+  },
+  'rewards.quotaBasis': {
+    zh: '规则集参数 {field}；依据：{citation}',
+    en: 'Rulebook parameter {field}; source: {citation}',
   },
   'rewards.kind.praise': { zh: '表扬', en: 'Praise' },
   'rewards.kind.citation': { zh: '嘉奖', en: 'Citation' },

@@ -17,6 +17,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useDomainLabels } from '../../lib/labels';
 import { useAccess } from '../../lib/session';
 import { useShowError } from '../../lib/use-show-error';
 import { BarReasonsTable } from '../eligibility/bar-reasons';
@@ -111,14 +112,14 @@ export const RewardRoundPage = () => {
       <Alert
         type="info"
         showIcon
+        data-testid="rewards-quota"
         message={t('rewards.quota', {
           percent: r.quota.percent,
           rounding: r.quota.rounding,
           ranked: r.quota.rankedUnits,
           units: r.quota.advancedUnits,
-          individuals: r.quota.advancedIndividuals,
         })}
-        description={t('rewards.asOf', { date: r.asOf })}
+        description={<QuotaBasis round={r} />}
       />
       <Table<Candidate>
         rowKey="id"
@@ -189,6 +190,35 @@ export const RewardRoundPage = () => {
           </Card>
         </>
       )}
+    </Space>
+  );
+};
+
+/** The individuals' own quota (先进个人名额) with what it is computed from and the rule it comes from. */
+const QuotaBasis = ({ round: r }: { round: RewardRound }) => {
+  const { t } = useI18n();
+  const labels = useDomainLabels();
+  const q = r.quota.individuals;
+  const citation = q.source ? [q.source.article, q.source.note].filter(Boolean).join(' — ') : '—';
+  return (
+    <Space orientation="vertical" size={2}>
+      <Typography.Text data-testid="rewards-quota-individuals">
+        {q.basis === 'share_of_leaders'
+          ? t('rewards.quotaIndividuals', {
+              places: q.places,
+              onDate: q.onDate,
+              assessed: q.assessedUnits,
+              roles: q.roles.map(labels.responsibilityRole).join('、'),
+              base: q.base,
+              percent: q.percent,
+              rounding: q.rounding,
+            })
+          : t('rewards.quotaIndividualsLegacy', { places: q.places, percent: q.percent, base: q.base })}
+      </Typography.Text>
+      <Typography.Text type="secondary">
+        {t('rewards.quotaBasis', { field: q.field, citation })}
+      </Typography.Text>
+      <Typography.Text type="secondary">{t('rewards.asOf', { date: r.asOf })}</Typography.Text>
     </Space>
   );
 };

@@ -438,6 +438,10 @@ export const messages = {
   'duties.fulfilReport': { zh: '提交报告', en: 'File the report' },
   'duties.meetingDate': { zh: '会议日期', en: 'Meeting date' },
   'duties.chair': { zh: '主持人', en: 'Chair' },
+  'duties.chairHint': {
+    zh: '会议当日在本单位任职的人员，默认第一责任人',
+    en: 'A person holding a post in the unit on the meeting date; the principal by default',
+  },
   'duties.attendees': { zh: '参会人员', en: 'Attendees' },
   'duties.attendeesHint': { zh: '每行一人，或用顿号、逗号分隔', en: 'One per line, or separated by commas' },
   'duties.topics': { zh: '议题', en: 'Topics' },
