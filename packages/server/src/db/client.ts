@@ -24,9 +24,11 @@ export type OpenDatabaseOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir?: string /* undefined = in memory */ };
 
-// One decoding for both drivers: int8 as number (counts, ids stay below 2^53),
+// One decoding for both drivers: int8 (and int8[]) as number (counts, ids stay below 2^53),
 // date as 'YYYY-MM-DD' (a calendar date has no time zone), numeric as string.
 const INT8 = 20;
+const INT8_ARRAY = 1016;
+const TEXT_ARRAY = 1009;
 const DATE = 1082;
 const NUMERIC = 1700;
 const parseInt8 = (v: string) => Number.parseInt(v, 10);
@@ -39,6 +41,10 @@ const openPostgres = (url: string, poolSize = 10): Database => {
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === INT8) return parseInt8;
+        if (oid === INT8_ARRAY) {
+          const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY) as (v: string) => (string | null)[];
+          return (v: string) => parseTextArray(v).map((x) => (x === null ? null : parseInt8(x)));
+        }
         if (oid === DATE || oid === NUMERIC) return keepText;
         return pg.types.getTypeParser(oid, format);
       }) as typeof pg.types.getTypeParser,
