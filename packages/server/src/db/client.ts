@@ -42,7 +42,9 @@ const openPostgres = (url: string, poolSize = 10): Database => {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === INT8) return parseInt8;
         if (oid === INT8_ARRAY) {
-          const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY) as (v: string) => (string | null)[];
+          const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY as never) as (
+            v: string,
+          ) => (string | null)[];
           return (v: string) => parseTextArray(v).map((x) => (x === null ? null : parseInt8(x)));
         }
         if (oid === DATE || oid === NUMERIC) return keepText;
