@@ -194,6 +194,36 @@ SELECT u.id, u.kind, u.depth,
 
 const sortedIds = (ids: Ids | undefined) => (ids ?? []).map(String);
 
+const signingRate = (part: number, total: number) => calculateSigningRate({ total, signed: part });
+
+/** A rate fact (part of total) into a unit's facts, with its rows when asked; absent with nothing to count. */
+const putRate = (
+  out: { f: Record<string, FactValue>; s: Record<string, FactSource>; rows: boolean },
+  key: string,
+  total: number | null,
+  part: number | null,
+  ids: Ids | undefined,
+  describe: { table: string; rule: string; part: string },
+  compute: (part: number, total: number) => number | null,
+) => {
+  if (total === null || total === 0 || part === null) return;
+  const value = compute(part, total);
+  if (value === null) return;
+  const basis = { numerator: part, denominator: total };
+  if (!out.rows) {
+    out.f[key] = { value, basis };
+    return;
+  }
+  const refs = sortedIds(ids);
+  out.f[key] = { value, basis, refs };
+  out.s[key] = {
+    table: describe.table,
+    rule: describe.rule,
+    counts: { total, [describe.part]: part },
+    ids: refs,
+  };
+};
+
 /**
  * The facts of the units in scope for one period, by measure key (`indicatorMeasureKeys`): the
  * computed facts the data supports and the values entered once per period (indicator_values, the
@@ -220,61 +250,48 @@ export const collectFacts = async (
     rectifications: `tasks due ${scope.start}..${scope.end} (before ${scope.today}) accepted on time`,
     steps: `steps decided ${scope.start}..${scope.end}`,
   };
+  const describe = {
+    signing: { table: 'letters', part: 'signed', rule: rule.signing },
+    duties: { table: 'duty_occurrences', part: 'onTime', rule: rule.duties },
+    incidents: { table: 'incidents', part: 'onTime', rule: rule.incidents },
+    rectifications: { table: 'rectification_tasks', part: 'acceptedOnTime', rule: rule.rectifications },
+  };
   for (const r of found) {
     units.push({ id: r.id, kind: r.kind, depth: r.depth });
     const f: Record<string, FactValue> = {};
     const s: Record<string, FactSource> = {};
-    const rate = (
-      key: string,
-      total: number | null,
-      part: number | null,
-      ids: Ids | undefined,
-      describe: { table: string; rule: string; part: string },
-      compute: (part: number, total: number) => number | null = percent,
-    ) => {
-      if (total === null || total === 0 || part === null) return;
-      const value = compute(part, total);
-      if (value === null) return;
-      const refs = sortedIds(ids);
-      f[key] = {
-        value,
-        basis: { numerator: part, denominator: total },
-        ...(rows ? { refs } : {}),
-      };
-      if (rows)
-        s[key] = {
-          table: describe.table,
-          rule: describe.rule,
-          counts: { total, [describe.part]: part },
-          ids: refs,
-        };
-    };
-    rate(
+    const out = { f, s, rows };
+    putRate(
+      out,
       'signing_rate',
       r.letters_total,
       r.letters_part,
       r.letters_ids,
-      { table: 'letters', rule: rule.signing, part: 'signed' },
-      (part, total) => calculateSigningRate({ total, signed: part }),
+      describe.signing,
+      signingRate,
     );
-    rate('duties_on_time', r.duties_total, r.duties_part, r.duties_ids, {
-      table: 'duty_occurrences',
-      rule: rule.duties,
-      part: 'onTime',
-    });
-    rate('incident_reports_on_time', r.incidents_total, r.incidents_part, r.incidents_ids, {
-      table: 'incidents',
-      rule: rule.incidents,
-      part: 'onTime',
-    });
-    rate('rectifications_accepted_on_time', r.rect_total, r.rect_part, r.rect_ids, {
-      table: 'rectification_tasks',
-      rule: rule.rectifications,
-      part: 'acceptedOnTime',
-    });
+    putRate(out, 'duties_on_time', r.duties_total, r.duties_part, r.duties_ids, describe.duties, percent);
+    putRate(
+      out,
+      'incident_reports_on_time',
+      r.incidents_total,
+      r.incidents_part,
+      r.incidents_ids,
+      describe.incidents,
+      percent,
+    );
+    putRate(
+      out,
+      'rectifications_accepted_on_time',
+      r.rect_total,
+      r.rect_part,
+      r.rect_ids,
+      describe.rectifications,
+      percent,
+    );
     const steps = r.steps_total ?? 0;
     const stepRefs = sortedIds(r.steps_ids);
-    f.accountability_steps_received = { value: steps, ...(rows ? { refs: stepRefs } : {}) };
+    f.accountability_steps_received = rows ? { value: steps, refs: stepRefs } : { value: steps };
     if (rows)
       s.accountability_steps_received = {
         table: 'accountability_steps',
@@ -282,23 +299,23 @@ export const collectFacts = async (
         counts: { total: steps },
         ids: stepRefs,
       };
-    (r.value_ids ?? []).forEach((indicatorId, i) => {
+    const valueIds = r.value_ids ?? [];
+    for (let i = 0; i < valueIds.length; i += 1) {
+      const indicatorId = valueIds[i]!;
       const value = r.value_values![i]!;
       const before = r.value_previous?.[i] ?? null;
-      const ref = `${r.id}/${indicatorId}/${scope.periodKey}`;
-      f[indicatorId] = {
-        value,
-        ...(before === null ? {} : { previousYear: before }),
-        ...(rows ? { refs: [ref] } : {}),
-      };
-      if (rows)
+      const fact: FactValue = before === null ? { value } : { value, previousYear: before };
+      if (rows) {
+        const ref = `${r.id}/${indicatorId}/${scope.periodKey}`;
+        f[indicatorId] = { ...fact, refs: [ref] };
         s[indicatorId] = {
           table: 'indicator_values',
           rule: `value entered for ${scope.periodKey}${before === null ? '' : ` (previous year ${previousKey})`}`,
           counts: { rows: before === null ? 1 : 2 },
           ids: [ref],
         };
-    });
+      } else f[indicatorId] = fact;
+    }
     facts.set(r.id, f);
     if (rows) sources.set(r.id, s);
   }
