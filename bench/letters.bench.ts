@@ -8,7 +8,7 @@
  *     rows in chunks, SM3 of each version;
  *   - baseline: the same number of plain rows (one per letter) inserted in the same chunks, one
  *     transaction per chunk — what the database costs without any of the letters' work;
- *   - render the batch PDF (GET /letter-batches/:id/pdf);
+ *   - render the batch PDF (POST /letter-batches/:id/exports, the worker's run, GET …/file);
  *   - baseline: rendering the same number of trivial one-paragraph documents into one PDF.
  * Baselines run first, so that their peak RSS is not the letters' (RSS is the whole process's).
  * The units are added under a fresh county (codes LB-…), so the database need not be empty.
@@ -22,6 +22,7 @@ import {
   insertUnitTree,
 } from '../packages/server/src/fixtures/factories';
 import { ensurePresetRulebooks } from '../packages/server/src/modules/rulebook/ensure-preset-rulebooks';
+import { createDocumentJobWorker } from '../packages/server/src/modules/letters/document-job-worker';
 import { ensureShippedLetterTemplates } from '../packages/server/src/modules/letters/ensure-shipped-letter-templates';
 import { renderPdf } from '../packages/server/src/platform/documents/render-pdf';
 import { createFakeClock } from '../packages/server/src/platform/clock';
@@ -98,7 +99,7 @@ export const benchLetters = async (
     "SELECT id FROM letter_templates WHERE shipped_key = 'district-001-county-town'",
   );
 
-  const { app } = await buildApp({
+  const { app, ctx } = await buildApp({
     db,
     clock,
     config: {
@@ -193,9 +194,20 @@ export const benchLetters = async (
       let bytes = 0;
       log(`  rendering the batch PDF (${units} letters) …`);
       const pdf = await measure(async () => {
+        // Queued over HTTP, rendered by the background worker in chunks (ADR 0009), downloaded.
+        const queued = await app.inject({
+          method: 'POST',
+          url: `/api/v1/letter-batches/${batchId}/exports`,
+          headers,
+        });
+        if (queued.statusCode !== 202)
+          throw new Error(`batch export: ${queued.statusCode} ${queued.body.slice(0, 300)}`);
+        const jobId = (queued.json() as { id: number }).id;
+        if ((await createDocumentJobWorker(ctx).runOnce()) !== jobId)
+          throw new Error('the export was not rendered');
         const res = await app.inject({
           method: 'GET',
-          url: `/api/v1/letter-batches/${batchId}/pdf`,
+          url: `/api/v1/letter-batches/${batchId}/exports/${jobId}/file`,
           headers,
         });
         if (res.statusCode !== 200) throw new Error(`batch pdf: ${res.statusCode} ${res.body.slice(0, 300)}`);

@@ -29,6 +29,7 @@ import { handleError, handleNotFound } from './platform/http/problem';
 import { registerModules } from './modules';
 import { createAccountabilitySweeper } from './modules/accountability/sweep-accountability';
 import { type DutySchedulerOptions, createDutyScheduler } from './modules/duties/duty-scheduler';
+import { createDocumentJobWorker } from './modules/letters/document-job-worker';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -213,6 +214,13 @@ export const buildApp = async (options: BuildAppOptions) => {
     });
     app.addHook('onReady', async () => sweeper.start());
     app.addHook('onClose', async () => sweeper.stop());
+    // Background documents (the batch PDF): one worker per process, woken by each new job.
+    const documentJobs = createDocumentJobWorker(ctx, {
+      onError: (e) => app.log.error({ err: e }, 'document job failed'),
+    });
+    ctx.documentJobs = documentJobs;
+    app.addHook('onReady', async () => documentJobs.start());
+    app.addHook('onClose', async () => documentJobs.stop());
   }
   if (ctx.mailer) {
     const mailer = ctx.mailer;

@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { type Database, openDatabase } from './db/client';
-import { type AppConfig, DEFAULT_SECURITY, VERSION, loadSecretKey } from './platform/config';
+import {
+  type AppConfig,
+  DEFAULT_BACKGROUND,
+  DEFAULT_SECURITY,
+  VERSION,
+  loadSecretKey,
+} from './platform/config';
 import { mailerFromEnv } from './platform/mailer';
 
 export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -32,6 +38,10 @@ export const configFor = (e: Environment, env: NodeJS.ProcessEnv = process.env):
   secretKey: loadSecretKey(env, e.databaseUrl ? undefined : e.dataDir),
   cookieSecure: env.ZONGZHI_COOKIE_SECURE === 'true',
   security: { ...DEFAULT_SECURITY },
+  background: {
+    ...DEFAULT_BACKGROUND,
+    leaseSeconds: Number(env.ZONGZHI_JOB_LEASE_SECONDS) || DEFAULT_BACKGROUND.leaseSeconds,
+  },
   webDistDir: join(REPO_ROOT, 'packages/web/dist'),
 });
 

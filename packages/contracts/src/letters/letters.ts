@@ -305,6 +305,31 @@ export const listLetterBatchesQuerySchema = pageQuerySchema.extend({
 });
 export const letterBatchPageSchema = pageOf(letterBatchSchema);
 
+/** A background export of a batch (all its letters in one PDF, ADR 0009). */
+export const DOCUMENT_JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
+export const documentJobStateSchema = z.enum(DOCUMENT_JOB_STATES);
+export const batchExportSchema = z.object({
+  id: z.number().int(),
+  batchId: z.number().int(),
+  state: documentJobStateSchema,
+  /** Letters rendered so far, of `total` (those of the batch within the requester's jurisdiction). */
+  done: z.number().int(),
+  total: z.number().int(),
+  error: bilingualSchema.nullable(),
+  /** Set when done: download at GET /letter-batches/:id/exports/:jobId/file. */
+  fileName: z.string().nullable(),
+  fileBytes: z.number().int().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type BatchExport = z.infer<typeof batchExportSchema>;
+export const batchExportListSchema = z.object({ items: z.array(batchExportSchema) });
+export const batchExportParamsSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  jobId: z.coerce.number().int().positive(),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Letters
 

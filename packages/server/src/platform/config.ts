@@ -22,6 +22,22 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   totpRequiredRoles: ['sysadmin', 'secadmin', 'auditadmin'],
 };
 
+/**
+ * Background work (document jobs, issuing a batch). A worker holds a job, and an issue holds its
+ * batch, only while it shows signs of life: each chunk renews the lease. A lease that expired
+ * means its process died, and the work is picked up again (a job) or recovered (a batch).
+ */
+export type BackgroundSettings = {
+  /** How long a claim holds without progress. Far above one chunk's time (≈ 1 s for 50 letters). */
+  leaseSeconds: number;
+  /** Claims of one job before it is failed (a job that kills its process must not loop forever). */
+  maxAttempts: number;
+  /** How often an idle worker looks for work (new jobs also wake it at once). */
+  pollSeconds: number;
+};
+
+export const DEFAULT_BACKGROUND: BackgroundSettings = { leaseSeconds: 120, maxAttempts: 3, pollSeconds: 5 };
+
 export type AppConfig = {
   version: string;
   /** 16-byte SM4 key for secrets at rest (TOTP seeds). */
@@ -31,7 +47,14 @@ export type AppConfig = {
   security: SecuritySettings;
   /** Built web app to serve at '/', when present. */
   webDistDir?: string;
+  /** Leases of background work; DEFAULT_BACKGROUND when absent. */
+  background?: BackgroundSettings;
 };
+
+export const backgroundSettings = (config: AppConfig): BackgroundSettings => ({
+  ...DEFAULT_BACKGROUND,
+  ...config.background,
+});
 
 export const VERSION = '0.1.0';
 

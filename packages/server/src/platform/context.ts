@@ -17,6 +17,8 @@ export type AppContext = {
   security: () => SecuritySettings;
   /** Applies security settings to this process at once; the caller has stored them already. */
   setSecurity: (settings: SecuritySettings) => void;
+  /** The background document worker of this process (ADR 0009): `kick` wakes it for a new job. */
+  documentJobs?: { kick: () => void };
   /** Appends an audit record for this request (actor, ip, request id and time filled in). */
   audit: (
     q: Queryable,

@@ -1,15 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../../db/client';
 import { getAccess } from '../../platform/auth/authenticate';
-import { scopePatterns } from '../../platform/auth/principal';
 import type { AppContext } from '../../platform/context';
 import { renderDocx } from '../../platform/documents/render-docx';
 import { renderPdf } from '../../platform/documents/render-pdf';
 import { DOCX_MIME_TYPE, PDF_MIME_TYPE } from './letter-mime-types';
 import { buildLetterDocument } from './build-letter-document';
 import { findLetterInScope } from './get-letter';
-import { getLetterBatch } from './get-letter-batch';
-import { type LetterRow, findVersion, listLetters, listSignatures } from './letters.repository';
+import { type LetterRow, findVersion, listSignatures } from './letters.repository';
 
 const documentOf = async (q: Queryable, letter: LetterRow) =>
   buildLetterDocument({
@@ -86,45 +84,5 @@ export const exportLetterDocx = async (
     `${letter.title}-${letter.recipientUnitName}.docx`,
     `letter-${id}.docx`,
     docx,
-  );
-};
-
-/** Every letter of an issued batch in one PDF, each from a new page. */
-export const exportBatchPdf = async (
-  ctx: AppContext,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  id: number,
-) => {
-  const access = getAccess(request);
-  const batch = await getLetterBatch(ctx.db, access.grants, id);
-  const letters: LetterRow[] = [];
-  for (let page = 0; ; page += 1) {
-    const { items } = await listLetters(ctx.db, {
-      scope: scopePatterns(access.grants),
-      personId: null,
-      batchId: batch.id,
-      limit: 500,
-      offset: page * 500,
-    });
-    letters.push(...items);
-    if (items.length < 500) break;
-  }
-  const documents = [];
-  for (const letter of letters) documents.push(await documentOf(ctx.db, letter));
-  if (documents.length === 0) return reply.status(204).send();
-  const pdf = await renderPdf(documents);
-  await audited(
-    ctx,
-    request,
-    { type: 'letter_batch', id },
-    { format: 'pdf', letters: letters.length, bytes: pdf.length },
-  );
-  return send(
-    reply,
-    PDF_MIME_TYPE,
-    `${batch.year}年度责任书-${batch.issuerUnitName}.pdf`,
-    `letter-batch-${id}.pdf`,
-    pdf,
   );
 };

@@ -29,6 +29,9 @@ import { presentBatch } from './present-batch';
 /** Letters written per transaction: the progress the web polls advances by this much. */
 export const ISSUE_CHUNK = 50;
 
+/** The batch stopped being 'issuing' under this issue: a recovery failed it as stuck. */
+class BatchRecoveredError extends Error {}
+
 const letterTitle = (year: number, title: string) => `${year}年度${title}`;
 
 /**
@@ -37,6 +40,8 @@ const letterTitle = (year: number, title: string) => `${year}年度${title}`;
  * (`live = false`) until the last chunk is written, when one transaction makes them all live and
  * marks the batch issued. Any failure deletes the batch's letters and marks it failed with the
  * reason: never a live half-set. A second click finds the batch no longer a draft (409).
+ * Every chunk renews the batch's heartbeat; a batch whose process died while issuing is failed
+ * the same way by `recoverStuckBatches` once the heartbeat is older than the lease.
  */
 export const issueLetterBatch = async (
   ctx: AppContext,
@@ -49,7 +54,8 @@ export const issueLetterBatch = async (
   assertUnitInScope(grants, { path: batch.issuerPath });
   assertMayIssueFor(grants, { id: batch.issuerUnitId, path: batch.issuerPath });
   const started = await ctx.db.transaction(async (tx) => {
-    if (!(await setBatchStatus(tx, batch.id, 'draft', 'issuing'))) return false;
+    if (!(await setBatchStatus(tx, batch.id, 'draft', 'issuing', { heartbeatAt: ctx.clock.now() })))
+      return false;
     await ctx.audit(tx, request, {
       action: 'letter_batch.issue_started',
       outcome: 'ok',
@@ -64,8 +70,9 @@ export const issueLetterBatch = async (
   try {
     await writeLetters(ctx, batch, principal.username);
     await ctx.db.transaction(async (tx) => {
+      if (!(await setBatchStatus(tx, batch.id, 'issuing', 'issued', { issuedAt: ctx.clock.now() })))
+        throw new BatchRecoveredError();
       await makeBatchLettersLive(tx, batch.id);
-      await setBatchStatus(tx, batch.id, 'issuing', 'issued', { issuedAt: ctx.clock.now() });
       await ctx.audit(tx, request, {
         action: 'letter_batch.issued',
         outcome: 'ok',
@@ -75,6 +82,8 @@ export const issueLetterBatch = async (
       });
     });
   } catch (error) {
+    // Recovered as stuck while this issue was frozen: the recovery already removed its letters.
+    if (error instanceof BatchRecoveredError) throw lettersErrors.fail('letters.batch_failed');
     const reason =
       error instanceof AppError
         ? error.bilingual
@@ -116,6 +125,9 @@ const writeLetters = async (ctx: AppContext, batch: BatchRow, by: string) => {
   for (let start = 0; start < batch.recipientUnitIds.length; start += ISSUE_CHUNK) {
     const chunk = batch.recipientUnitIds.slice(start, start + ISSUE_CHUNK);
     await ctx.db.transaction(async (tx) => {
+      // First, under the batch's row lock: the heartbeat, and proof that no recovery took it over.
+      if (!(await setBatchDone(tx, batch.id, Math.min(start + chunk.length, batch.total), ctx.clock.now())))
+        throw new BatchRecoveredError();
       const bound = await bindSignatories(tx, chunk, batch.issueDate, rules.signatories.recipient);
       for (const unitId of chunk) {
         const unit = units.get(unitId)!;
@@ -161,7 +173,6 @@ const writeLetters = async (ctx: AppContext, batch: BatchRow, by: string) => {
           signatories,
         });
       }
-      await setBatchDone(tx, batch.id, Math.min(start + chunk.length, batch.total));
     });
   }
 };

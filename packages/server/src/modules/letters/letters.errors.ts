@@ -68,6 +68,27 @@ export const lettersErrors = defineErrors({
       en: 'Issuing the batch failed; no letter of it was issued. Check and create the batch again',
     },
   },
+  'letters.batch_not_stuck': {
+    status: 409,
+    message: {
+      zh: '该批次不在中断状态：只有停在“发放中”且已超过租约时间没有进展的批次才能重新处理',
+      en: 'The batch is not stuck: only a batch left issuing with no progress for longer than the lease can be recovered',
+    },
+  },
+  'letters.export_empty': {
+    status: 409,
+    message: {
+      zh: '该批次在您的管辖范围内没有已发放的责任书，无可导出',
+      en: 'The batch has no issued letter within your jurisdiction to export',
+    },
+  },
+  'letters.export_not_ready': {
+    status: 409,
+    message: {
+      zh: '导出尚未完成（或已失败），暂无文件可下载',
+      en: 'The export has not finished (or it failed); there is no file to download yet',
+    },
+  },
   'letters.version_signed': {
     status: 409,
     message: {

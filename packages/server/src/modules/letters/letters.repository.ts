@@ -405,19 +405,71 @@ export const setBatchStatus = async (
   id: number,
   from: BatchRow['status'],
   to: BatchRow['status'],
-  extra: { issuedAt?: Date; error?: { zh: string; en: string } } = {},
+  extra: { issuedAt?: Date; error?: { zh: string; en: string }; heartbeatAt?: Date } = {},
 ): Promise<boolean> =>
   (
     await q.query<{ id: number }>(
       `UPDATE letter_batches SET status = $3, issued_at = COALESCE($4, issued_at), error_zh = $5, error_en = $6,
-              done = CASE WHEN $3 = 'failed' THEN 0 ELSE done END
+              done = CASE WHEN $3 = 'failed' THEN 0 ELSE done END, heartbeat_at = COALESCE($7, heartbeat_at)
         WHERE id = $1 AND status = $2 RETURNING id`,
-      [id, from, to, extra.issuedAt ?? null, extra.error?.zh ?? null, extra.error?.en ?? null],
+      [
+        id,
+        from,
+        to,
+        extra.issuedAt ?? null,
+        extra.error?.zh ?? null,
+        extra.error?.en ?? null,
+        extra.heartbeatAt ?? null,
+      ],
     )
   ).length > 0;
 
-export const setBatchDone = async (q: Queryable, id: number, done: number): Promise<void> => {
-  await q.query('UPDATE letter_batches SET done = $2 WHERE id = $1', [id, done]);
+/**
+ * Progress of an issue, with its heartbeat; false when the batch is no longer issuing (it was
+ * recovered as stuck meanwhile), and the caller must roll its chunk back. Runs first in a chunk's
+ * transaction, so that the row lock orders it against a recovery.
+ */
+export const setBatchDone = async (q: Queryable, id: number, done: number, now: Date): Promise<boolean> =>
+  (
+    await q.query(
+      `UPDATE letter_batches SET done = $2, heartbeat_at = $3 WHERE id = $1 AND status = 'issuing' RETURNING id`,
+      [id, done, now],
+    )
+  ).length > 0;
+
+/** Batches left issuing with no heartbeat since `cutoff` (their process died, or froze). */
+export const listStuckBatchIds = async (q: Queryable, cutoff: Date): Promise<number[]> =>
+  (
+    await q.query<{ id: number }>(
+      `SELECT id FROM letter_batches WHERE status = 'issuing' AND (heartbeat_at IS NULL OR heartbeat_at < $1)
+        ORDER BY id`,
+      [cutoff],
+    )
+  ).map((r) => r.id);
+
+/**
+ * Fails a stuck batch (still issuing, heartbeat before `cutoff`); false when it is not stuck
+ * (any more). A live issue renews its heartbeat under the row lock, so it never loses to this.
+ */
+export const failStuckBatch = async (
+  q: Queryable,
+  id: number,
+  cutoff: Date,
+  error: { zh: string; en: string },
+): Promise<{ done: number } | undefined> => {
+  // Locks the row first: an issue's chunk that holds it commits its heartbeat before we look.
+  const [row] = await q.query<{ done: number }>(
+    `SELECT done FROM letter_batches
+      WHERE id = $1 AND status = 'issuing' AND (heartbeat_at IS NULL OR heartbeat_at < $2) FOR UPDATE`,
+    [id, cutoff],
+  );
+  if (!row) return undefined;
+  const failed = await q.query(
+    `UPDATE letter_batches SET status = 'failed', done = 0, error_zh = $3, error_en = $4
+      WHERE id = $1 AND status = 'issuing' AND (heartbeat_at IS NULL OR heartbeat_at < $2) RETURNING id`,
+    [id, cutoff, error.zh, error.en],
+  );
+  return failed.length > 0 ? row : undefined;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 import {
   amendLetterRequestSchema,
+  batchExportListSchema,
+  batchExportParamsSchema,
+  batchExportSchema,
   batchPreviewSchema,
   batchRecipientsQuerySchema,
   batchRecipientsResponseSchema,
@@ -43,7 +46,8 @@ import { createLetterBatch } from './create-letter-batch';
 import { deleteLetterTemplate } from './delete-letter-template';
 import { editLetter } from './edit-letter';
 import { enterProgress } from './enter-progress';
-import { exportBatchPdf, exportLetterDocx, exportLetterPdf } from './export-letter-documents';
+import { createBatchExport, downloadBatchExport, getBatchExport, listBatchExports } from './batch-exports';
+import { exportLetterDocx, exportLetterPdf } from './export-letter-documents';
 import { exportProgressWorkbook } from './export-progress-workbook';
 import { getLetter, listLetters } from './get-letter';
 import { getLetterBatch, listLetterBatches } from './get-letter-batch';
@@ -59,6 +63,7 @@ import { LETTER_READERS, LETTER_SIGNERS, LETTER_WRITERS, PROGRESS_WRITERS } from
 import { listBatchRecipients } from './list-batch-recipients';
 import { listLetterTemplates } from './list-letter-templates';
 import { previewLetterBatch } from './preview-letter-batch';
+import { recoverLetterBatch } from './recover-letter-batch';
 import { createLetterTemplate, updateLetterTemplate } from './save-letter-template';
 import { signLetter } from './sign-letter';
 
@@ -238,17 +243,75 @@ export const registerLetterRoutes = (app: ZApp, ctx: AppContext) => {
     },
     async (request) => getLetterBatch(ctx.db, getAccess(request).grants, request.params.id),
   );
-  app.get(
-    '/letter-batches/:id/pdf',
+  app.post(
+    '/letter-batches/:id/recover',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          '重新处理中断的发放（撤回已写入的责任书，标记失败）/ Recover a batch stuck issuing (fail it cleanly)',
+        params: idParamSchema,
+        response: { 200: letterBatchSchema },
+      },
+    },
+    async (request) => recoverLetterBatch(ctx, request, request.params.id),
+  );
+
+  // The batch PDF, rendered in the background (ADR 0009) ---------------------------------------
+  app.post(
+    '/letter-batches/:id/exports',
     {
       config: read,
       schema: {
         tags,
-        summary: '批次全部责任书（PDF）/ All letters of a batch as one PDF',
+        summary: '导出批次全部责任书（PDF，后台生成）/ Export all letters of a batch as one PDF (a job)',
         params: idParamSchema,
+        response: { 202: batchExportSchema },
       },
     },
-    async (request, reply) => exportBatchPdf(ctx, request, reply, request.params.id),
+    async (request, reply) =>
+      reply.status(202).send(await createBatchExport(ctx, request, request.params.id)),
+  );
+  app.get(
+    '/letter-batches/:id/exports',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '批次的导出任务（最新在前）/ Exports of a batch, newest first',
+        params: idParamSchema,
+        response: { 200: batchExportListSchema },
+      },
+    },
+    async (request) => listBatchExports(ctx.db, getAccess(request).grants, request.params.id),
+  );
+  app.get(
+    '/letter-batches/:id/exports/:jobId',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出进度 / Progress of an export',
+        params: batchExportParamsSchema,
+        response: { 200: batchExportSchema },
+      },
+    },
+    async (request) =>
+      getBatchExport(ctx.db, getAccess(request).grants, request.params.id, request.params.jobId),
+  );
+  app.get(
+    '/letter-batches/:id/exports/:jobId/file',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '下载导出的 PDF / Download the exported PDF',
+        params: batchExportParamsSchema,
+      },
+    },
+    async (request, reply) =>
+      downloadBatchExport(ctx, request, reply, request.params.id, request.params.jobId),
   );
 
   // Letters --------------------------------------------------------------------------------

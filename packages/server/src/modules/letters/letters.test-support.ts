@@ -1,6 +1,7 @@
 import type { LetterTarget } from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
 import { insertPerson, insertPost } from '../../fixtures/factories';
+import { insertDocumentJob } from './document-jobs.repository';
 import { hashLetterVersion } from './letter-content';
 import {
   type NewSignatory,
@@ -126,4 +127,23 @@ export const insertLetterFixture = async (
     signatories: l.signatories,
   });
   return id;
+};
+
+/** A finished export of a batch (a tiny stand-in PDF), visible to callers scoped over `scopePath`. */
+export const insertDoneExportFixture = async (q: Queryable, batchId: number, scopePath: string) => {
+  const job = await insertDocumentJob(q, {
+    kind: 'letter_batch_pdf',
+    targetId: batchId,
+    total: 1,
+    scopePatterns: [`${scopePath}%`],
+    now: new Date(),
+    by: 'fixture',
+    accountId: null,
+  });
+  await q.query(
+    `UPDATE document_jobs SET state = 'done', done = 1, file = $2, file_name = 'fixture.pdf', file_bytes = $3,
+            finished_at = now() WHERE id = $1`,
+    [job.id, Buffer.from('%PDF-1.3\n%%EOF\n'), 15],
+  );
+  return job.id;
 };

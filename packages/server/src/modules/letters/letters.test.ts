@@ -14,6 +14,7 @@ import {
   createTestApp,
 } from '../../test/harness';
 import { ensurePresetRulebooks } from '../rulebook/ensure-preset-rulebooks';
+import { createDocumentJobWorker } from './document-job-worker';
 import { ensureShippedLetterTemplates } from './ensure-shipped-letter-templates';
 
 type Letter = {
@@ -689,11 +690,54 @@ describe('documents', () => {
     expect(docx.margins.mm.left).toBeCloseTo(28, 0);
   });
 
-  it('renders all letters of a batch into one PDF', async () => {
-    const res = await operator.inject({ method: 'GET', url: `/api/v1/letter-batches/${ids.batch}/pdf` });
+  it('renders all letters of a batch into one PDF in the background, for those in scope only', async () => {
+    const created = await operator.inject({
+      method: 'POST',
+      url: `/api/v1/letter-batches/${ids.batch}/exports`,
+    });
+    expect(created.statusCode, created.body).toBe(202);
+    const job = created.json();
+    expect(job).toMatchObject({ batchId: ids.batch, state: 'queued', done: 0, total: 2, fileName: null });
+    const progress = `/api/v1/letter-batches/${ids.batch}/exports/${job.id}`;
+    // Not rendered yet: nothing to download.
+    const early = await operator.inject({ method: 'GET', url: `${progress}/file` });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('letters.export_not_ready');
+    // Out of scope (town2's operator; the batch is the county's): as if absent.
+    const other = await t.login('operator2');
+    for (const [method, url] of [
+      ['POST', `/api/v1/letter-batches/${ids.batch}/exports`],
+      ['GET', `/api/v1/letter-batches/${ids.batch}/exports`],
+      ['GET', progress],
+      ['GET', `${progress}/file`],
+    ] as const)
+      expect((await other.inject({ method, url })).statusCode, `${method} ${url}`).toBe(404);
+
+    expect(await createDocumentJobWorker(t.ctx).runOnce()).toBe(job.id);
+    const finished = (await operator.inject({ method: 'GET', url: progress })).json();
+    expect(finished).toMatchObject({ state: 'done', done: 2, total: 2, error: null });
+    expect(finished.fileName).toBe('2026年度责任书-测试县.pdf');
+    const listed = (
+      await operator.inject({ method: 'GET', url: `/api/v1/letter-batches/${ids.batch}/exports` })
+    ).json();
+    expect(listed.items[0]).toMatchObject({ id: job.id, state: 'done' });
+
+    const res = await operator.inject({ method: 'GET', url: `${progress}/file` });
     expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    expect(res.rawPayload.length).toBe(finished.fileBytes);
     const text = (await measurePdf(res.rawPayload)).map(pageText).join('\n');
     expect(text).toContain('一号镇');
     expect(text).toContain('二号镇');
+    const audit = await t.db.query<{ action: string; actor_name: string }>(
+      `SELECT action, actor_name FROM audit_log WHERE target_type = 'letter_batch' AND target_id = $1
+          AND action LIKE 'letter_batch.export%' ORDER BY id`,
+      [String(ids.batch)],
+    );
+    expect(audit.map((a) => `${a.action}:${a.actor_name}`)).toEqual([
+      'letter_batch.export_requested:operator',
+      'letter_batch.export_rendered:system',
+      'letter_batch.exported:operator',
+    ]);
   });
 });

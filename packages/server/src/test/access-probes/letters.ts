@@ -3,6 +3,7 @@ import type { Role } from '@zongzhi/contracts';
 import {
   givePrincipal,
   insertBatchFixture,
+  insertDoneExportFixture,
   insertLetterFixture,
   insertTemplateFixture,
   SAMPLE_TARGETS,
@@ -199,12 +200,47 @@ export const lettersProbes: AreaProbeFactory = (kit) => {
         return { url: `/api/v1/letter-batches/${b.id}`, marker: b.name };
       },
     },
-    'GET /api/v1/letter-batches/:id/pdf': {
+    'POST /api/v1/letter-batches/:id/recover': {
+      scope: 'record',
+      prepare: async () => {
+        // A batch left issuing by a process that died: no heartbeat at all.
+        const b = await freshBatch();
+        await db().query("UPDATE letter_batches SET status = 'issuing', heartbeat_at = NULL WHERE id = $1", [
+          b.id,
+        ]);
+        return { url: `/api/v1/letter-batches/${b.id}/recover` };
+      },
+    },
+    'POST /api/v1/letter-batches/:id/exports': {
       scope: 'record',
       prepare: async () => {
         const b = await freshBatch();
         await freshLetter(b.id);
-        return { url: `/api/v1/letter-batches/${b.id}/pdf` };
+        return { url: `/api/v1/letter-batches/${b.id}/exports` };
+      },
+    },
+    'GET /api/v1/letter-batches/:id/exports': {
+      scope: 'record',
+      prepare: async () => {
+        const b = await freshBatch();
+        await insertDoneExportFixture(db(), b.id, world().units.town1.path);
+        return { url: `/api/v1/letter-batches/${b.id}/exports`, marker: 'fixture.pdf' };
+      },
+    },
+    'GET /api/v1/letter-batches/:id/exports/:jobId': {
+      scope: 'record',
+      prepare: async () => {
+        const b = await freshBatch();
+        const job = await insertDoneExportFixture(db(), b.id, world().units.town1.path);
+        return { url: `/api/v1/letter-batches/${b.id}/exports/${job}`, marker: 'fixture.pdf' };
+      },
+    },
+    'GET /api/v1/letter-batches/:id/exports/:jobId/file': {
+      scope: 'record',
+      prepare: async () => {
+        const b = await freshBatch();
+        const job = await insertDoneExportFixture(db(), b.id, world().units.town1.path);
+        return { url: `/api/v1/letter-batches/${b.id}/exports/${job}/file` };
       },
     },
     'GET /api/v1/letters': {
@@ -267,6 +303,7 @@ export const lettersProbes: AreaProbeFactory = (kit) => {
     tables: [
       'letter_templates',
       'letter_batches',
+      'document_jobs',
       'letters',
       'letter_versions',
       'letter_targets',

@@ -1,4 +1,4 @@
-import { CheckSquareOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -22,12 +22,11 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { useDomainLabels } from '../../lib/labels';
 import { useAccess } from '../../lib/session';
 import { useShowError } from '../../lib/use-show-error';
+import { BatchExportPanel } from './batch-export-panel';
 import {
   type BatchPreview,
   type BatchPreviewRecipient,
   type BoundPerson,
-  LETTER_URLS,
-  fileUrl,
   createBatch,
   previewBatch,
   startBatch,
@@ -402,12 +401,10 @@ export const BatchWizardPage = () => {
                         {t('letters.wizard.openLetters')}
                       </Button>
                     </Link>,
-                    <Button key="pdf" icon={<FilePdfOutlined />} href={fileUrl(LETTER_URLS.batchPdf(b.id))}>
-                      {t('letters.wizard.bulkPdf')}
-                    </Button>,
                   ]}
                 />
               )}
+              {b.status === 'issued' && <BatchExportPanel batchId={b.id} />}
               {b.status === 'failed' && (
                 <Alert type="error" showIcon title={b.error ? pick(b.error) : t('letters.wizard.failed')} />
               )}

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AmendLetterRequest,
+  BatchExport,
   BatchPreview,
   BatchPreviewRecipient,
   BatchRequest,
@@ -29,6 +30,7 @@ import type {
 import { type Page, api, apiUrl, request } from '../../lib/api';
 
 export type {
+  BatchExport,
   BatchPreview,
   BatchPreviewRecipient,
   BoundPerson,
@@ -65,7 +67,10 @@ export const LETTER_URLS = {
   batchIssue: (id: number) => `/letter-batches/${id}/issue`,
   batchRecipients: '/letter-batches/recipients',
   batchPreview: '/letter-batches/preview',
-  batchPdf: (id: number) => `/letter-batches/${id}/pdf`,
+  batchRecover: (id: number) => `/letter-batches/${id}/recover`,
+  batchExports: (id: number) => `/letter-batches/${id}/exports`,
+  batchExport: (id: number, jobId: number) => `/letter-batches/${id}/exports/${jobId}`,
+  batchExportFile: (id: number, jobId: number) => `/letter-batches/${id}/exports/${jobId}/file`,
   letters: '/letters',
   letter: (id: number) => `/letters/${id}`,
   amend: (id: number) => `/letters/${id}/amendments`,
@@ -137,6 +142,24 @@ export const useBatch = (id: number | null) =>
     refetchInterval: (q) => {
       const s = q.state.data?.status;
       return s === 'issued' || s === 'failed' ? false : 1000;
+    },
+  });
+
+/** 重新处理: fails a batch stuck issuing cleanly (the server refuses one still in progress). */
+export const recoverBatch = (id: number) => api.post<LetterBatch>(LETTER_URLS.batchRecover(id));
+
+/** Queues the PDF of the whole batch (rendered in the background; follow it with useBatchExports). */
+export const startBatchExport = (id: number) => api.post<BatchExport>(LETTER_URLS.batchExports(id));
+
+/** The batch's exports, newest first, polled every second while the newest one is under way. */
+export const useBatchExports = (id: number | null) =>
+  useQuery({
+    queryKey: ['letters', 'batch-exports', id],
+    queryFn: () => api.get<{ items: BatchExport[] }>(LETTER_URLS.batchExports(id ?? 0)),
+    enabled: id !== null,
+    refetchInterval: (q) => {
+      const s = q.state.data?.items[0]?.state;
+      return s === 'queued' || s === 'running' ? 1000 : false;
     },
   });
 

@@ -1,4 +1,4 @@
-import { BarChartOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileTextOutlined, SendOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { LETTER_STATUSES } from '@zongzhi/contracts';
 import { Alert, Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -84,6 +84,13 @@ export const LettersPage = () => {
             {t('letters.templates.title')}
           </Button>
           <Button
+            icon={<UnorderedListOutlined />}
+            onClick={() => navigate(`/letters/batches?year=${year}`)}
+            data-testid="letters-batches"
+          >
+            {t('letters.batch.listTitle')}
+          </Button>
+          <Button
             icon={<BarChartOutlined />}
             onClick={() => navigate(`/letters/signing-rate?year=${year}`)}
             data-testid="letters-signing-rate"
@@ -131,6 +138,7 @@ export const LettersPage = () => {
             {t('letters.list.batchFilter', { id: batchId })} ✕
           </Button>
         )}
+        {batchId !== null && <Link to={`/letters/batches/${batchId}`}>{t('letters.batch.open')}</Link>}
       </Space>
       {letters.error ? (
         <Alert type="error" showIcon title={t('common.networkError')} />

@@ -8,6 +8,8 @@ const LetterDetailPage = page(() => import('./letter-detail-page'), 'LetterDetai
 const LetterTemplatesPage = page(() => import('./templates-page'), 'LetterTemplatesPage');
 const LetterTemplateEditorPage = page(() => import('./template-editor-page'), 'LetterTemplateEditorPage');
 const BatchWizardPage = page(() => import('./batch-wizard-page'), 'BatchWizardPage');
+const BatchesPage = page(() => import('./batch-page'), 'BatchesPage');
+const BatchPage = page(() => import('./batch-page'), 'BatchPage');
 const SigningRatePage = page(() => import('./signing-rate-page'), 'SigningRatePage');
 const MyLettersPage = page(() => import('./sign-letter-page'), 'MyLettersPage');
 const SignLetterPage = page(() => import('./sign-letter-page'), 'SignLetterPage');
@@ -18,6 +20,8 @@ export const lettersRoutes: RouteObject[] = [
   { path: 'letters/templates', element: guarded('letters', <LetterTemplatesPage />) },
   { path: 'letters/templates/:id', element: guarded('letters', <LetterTemplateEditorPage />) },
   { path: 'letters/issue', element: guardedWrite('letters', <BatchWizardPage />) },
+  { path: 'letters/batches', element: guarded('letters', <BatchesPage />) },
+  { path: 'letters/batches/:id', element: guarded('letters', <BatchPage />) },
   { path: 'letters/signing-rate', element: guarded('letters', <SigningRatePage />) },
   { path: 'letters/:id', element: guarded('letters', <LetterDetailPage />) },
   { path: 'my-letters', element: guarded('letterSigning', <MyLettersPage />) },
