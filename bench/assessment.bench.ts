@@ -290,6 +290,37 @@ const scanFactTables = (db: Database) =>
     for (const sql of FACT_SCANS) await db.query(sql);
   });
 
+/**
+ * The floor of any computation that counts the raw facts per unit: each fact table grouped by unit
+ * with the period's filters, as the computation groups it, the groups only counted (no join to the
+ * units, no scoring, nothing sent back or stored). Measured to show how much of the computation's
+ * time the grouping alone takes, against the plain scan.
+ */
+const FACT_GROUPINGS = [
+  `SELECT count(*)::int AS n, sum(part)::float8 AS s FROM (
+     SELECT unit_id, count(*) AS total, count(*) FILTER (WHERE waived_at IS NOT NULL OR fulfilled_on <= deadline) AS part
+       FROM duty_occurrences WHERE deadline BETWEEN '${YEAR}-01-01' AND '${YEAR}-12-31' AND deadline < '2026-03-02'
+      GROUP BY unit_id) g`,
+  `SELECT count(*)::int AS n, sum(part)::float8 AS s FROM (
+     SELECT unit_id, count(*) AS total, count(*) FILTER (WHERE timeliness = 'on_time') AS part FROM incidents
+      WHERE occurred_at >= timestamptz '${YEAR}-01-01 00:00+08' AND occurred_at < timestamptz '${YEAR + 1}-01-01 00:00+08'
+        AND timeliness IN ('on_time','late','unreported')
+      GROUP BY unit_id) g`,
+  `SELECT count(*)::int AS n, sum(part)::float8 AS s FROM (
+     SELECT owner_unit_id, count(*) AS total, count(*) FILTER (WHERE accepted_on_time IS TRUE) AS part
+       FROM rectification_tasks WHERE deadline BETWEEN '${YEAR}-01-01' AND '${YEAR}-12-31' GROUP BY owner_unit_id) g`,
+  `SELECT count(*)::int AS n, sum(total)::float8 AS s FROM (
+     SELECT unit_id, count(*) AS total FROM accountability_steps
+      WHERE decided_on BETWEEN '${YEAR}-01-01' AND '${YEAR}-12-31' GROUP BY unit_id) g`,
+  `SELECT count(*)::int AS n, sum(value)::float8 AS s FROM (
+     SELECT unit_id, indicator_id, max(value) FILTER (WHERE period_key = '${YEAR}') AS value FROM indicator_values
+      WHERE period_key IN ('${YEAR}', '${YEAR - 1}') GROUP BY unit_id, indicator_id) g`,
+];
+const groupFactTables = (db: Database) =>
+  time(async () => {
+    for (const sql of FACT_GROUPINGS) await db.query(sql);
+  });
+
 const removeTree = async (db: Database, ids: number[], periodId: number | undefined) =>
   db.transaction(async (tx) => {
     if (periodId !== undefined) {
@@ -371,10 +402,13 @@ const benchSize = async (db: Database, log: BenchLog, s: Size, runs: number): Pr
     // Warm both paths once (plans, caches), then alternate.
     const first = await compute();
     await scanFactTables(db);
+    await groupFactTables(db);
     const scans: number[] = [];
+    const groupings: number[] = [];
     const computes: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       scans.push(await scanFactTables(db));
+      groupings.push(await groupFactTables(db));
       computes.push(await time(compute));
     }
     const [check] = await db.query<{ n: number; scored: number; failing: number }>(
@@ -419,6 +453,14 @@ const benchSize = async (db: Database, log: BenchLog, s: Size, runs: number): Pr
         unit: 'ms',
         better: 'lower',
         note: `${rows?.n ?? '?'} rows in all (count(*) + sum per table)`,
+      },
+      {
+        name: `the facts grouped by unit, nothing more (${s.label})`,
+        value: median(groupings),
+        unit: 'ms',
+        baseline: scan,
+        better: 'lower',
+        note: 'the floor of counting raw facts per unit: the 5 tables grouped by unit with the period filters, groups only counted (no join, scoring, transfer or storage)',
       },
       {
         name: `one unit's explanation, ${s.label}`,
