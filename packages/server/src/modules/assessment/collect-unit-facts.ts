@@ -170,8 +170,9 @@ sf AS (
    GROUP BY unit_id),
 -- Values entered for the period, with the same value a year earlier (for 'previous_year' targets).
 vf AS (
-  SELECT unit_id, array_agg(indicator_id ORDER BY indicator_id) AS ids, array_agg(value ORDER BY indicator_id) AS vals,
-         array_agg(previous ORDER BY indicator_id) AS previous
+  -- The three arrays are aggregated over the same rows in the same order, so they stay aligned
+  -- (no ORDER BY: a sort per unit cost more than the rest of this table).
+  SELECT unit_id, array_agg(indicator_id) AS ids, array_agg(value) AS vals, array_agg(previous) AS previous
     FROM (SELECT unit_id, indicator_id, max(value) FILTER (WHERE period_key = ${key}) AS value,
                  max(value) FILTER (WHERE period_key = ${previous}) AS previous
             FROM indicator_values WHERE period_key IN (${key}, ${previous}) ${inScope('unit_id')}
