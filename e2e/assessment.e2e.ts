@@ -128,6 +128,22 @@ describe('assessment: a unit’s score explained down to its facts', () => {
     // The charts are drawn (a canvas in each).
     await page.getByTestId('assessment-bar-chart').locator('canvas').waitFor();
     await page.getByTestId('assessment-heatmap').locator('canvas').waitFor();
+    // 复核重算: the period re-run over the facts as they were counted equals the stored results.
+    await page.getByTestId('assessment-verify').click();
+    const identical = page.getByTestId('assessment-verify-identical');
+    await identical.waitFor();
+    expect(await identical.textContent()).toMatch(
+      new RegExp(`^与已存结果一致（${computed.results.length} 个单位，用时 \\d+ ms）$`),
+    );
+    expect(await page.getByTestId('assessment-verify-result').textContent()).toMatch(
+      /第 1 版结果，事实统计截至 \d{4}-\d{2}-\d{2}。/,
+    );
+    // The ranking searched by name on the server: only the matching village is listed.
+    await page.getByTestId('assessment-search').locator('input').fill(a.unitName);
+    await page.getByTestId('assessment-search').locator('input').press('Enter');
+    await page.getByTestId(`assessment-row-${village1b.id}`).waitFor({ state: 'detached' });
+    expect(await page.locator('[data-testid^="assessment-row-"]').count()).toBe(1);
+    await page.getByTestId(`assessment-row-${village1a.id}`).waitFor();
     // The town's 平安报表 summary of the year beside the ranking: a row per month and the total,
     // the filing rate drawn, each month linking to that month's reports of the town.
     const safety = page.getByTestId('safety-summary-card');
@@ -197,5 +213,33 @@ describe('assessment: a unit’s score explained down to its facts', () => {
       .toBe('2');
     const corrected = await apiCall<AssessmentPeriodDetail>(page, 'GET', `/assessments/periods/${before.id}`);
     expect(corrected.version).toBe(2);
+
+    // A step against village1b decided after the computation: 复核重算 of the open year now lists
+    // village1b in amber, linking to its score page, with what differs (its facts and its score).
+    await apiCall(page, 'POST', '/accountability/cases', {
+      unitId: village1b.id,
+      situationId: 's1',
+      relevantOn: `${year}-01-06`,
+      facts: '矛盾纠纷排查化解不力',
+      decidedOn: `${year}-01-06`,
+    });
+    await page.getByTestId(`assessment-open-${period.id}`).click();
+    await page.getByTestId('assessment-verify').click();
+    const differing = page.getByTestId('assessment-verify-differing');
+    await differing.waitFor();
+    expect(await differing.textContent()).toMatch(
+      new RegExp(`个单位与已存结果不一致（共 ${computed.results.length} 个单位，用时 \\d+ ms）$`),
+    );
+    const item = page.getByTestId(`assessment-verify-unit-${village1b.id}`);
+    const itemText = (await item.textContent()) ?? '';
+    expect(itemText).toContain(b.unitName);
+    expect(itemText).toContain('事实');
+    expect(itemText).toContain('得分');
+    expect(await item.locator('a').getAttribute('href')).toBe(
+      `/assessment/periods/${period.id}/units/${village1b.id}`,
+    );
+    // village1a's facts are unchanged (its rank may move with village1b's score).
+    const other = page.getByTestId(`assessment-verify-unit-${village1a.id}`);
+    if ((await other.count()) > 0) expect((await other.textContent()) ?? '').not.toContain('事实');
   });
 });

@@ -79,10 +79,49 @@ export const assessmentResultRowSchema = z.object({
 });
 export type AssessmentResultRow = z.infer<typeof assessmentResultRowSchema>;
 
+/**
+ * The ranking table's filters and page (all optional): without them every unit in scope is
+ * answered, in ranking order (group, rank, unit).
+ */
+export const assessmentPeriodResultsQuerySchema = z.object({
+  /** Only this ranking group ('kind=village|level=3'). */
+  group: z.string().trim().min(1).max(200).optional(),
+  /** Only units whose name contains this text. */
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+  /** `false`: leave out the heat map's branches (a page of the table needs only its rows). Default true. */
+  branches: z.enum(['true', 'false']).optional(),
+});
+export type AssessmentPeriodResultsQuery = z.infer<typeof assessmentPeriodResultsQuerySchema>;
+
+/** One unit one or two levels below a period's root and the assessed units of its subtree (the heat map). */
+export const assessmentBranchSchema = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  /** 1: a child of the root; 2: a grandchild (its parent is `parentId`). */
+  level: z.number(),
+  parentId: z.number(),
+  /** Assessed units in its subtree, itself included, in the caller's scope. */
+  units: z.number(),
+  /** Their mean score (one decimal); null when none has a score. */
+  meanScore: z.number().nullable(),
+  /** The unit itself is assessed: its own score. */
+  assessed: z.boolean(),
+  score: z.number().nullable(),
+});
+export type AssessmentBranch = z.infer<typeof assessmentBranchSchema>;
+
 export const assessmentPeriodDetailSchema = z.object({
   period: assessmentPeriodSchema,
   version: z.number(),
+  /** The units matching the filters (group, q) in the caller's scope; `results` is a page of them. */
+  total: z.number(),
   results: z.array(assessmentResultRowSchema),
+  /** Every ranking group in the caller's scope and its size (not narrowed by the filters). */
+  groups: z.array(z.object({ group: z.string(), units: z.number() })),
+  /** The top two levels below the root with their assessed units' mean score (not narrowed by the filters; empty with `branches=false`). */
+  branches: z.array(assessmentBranchSchema),
 });
 export type AssessmentPeriodDetail = z.infer<typeof assessmentPeriodDetailSchema>;
 
@@ -117,7 +156,9 @@ export const assessmentVerificationSchema = z.object({
   identical: z.boolean(),
   differing: z.number(),
   /** Up to 100 differing units, each with what differs (score, grade, rank, points, facts, unit…). */
-  differences: z.array(z.object({ unitId: z.number(), fields: z.array(z.string()) })),
+  differences: z.array(
+    z.object({ unitId: z.number(), unitName: z.string().optional(), fields: z.array(z.string()) }),
+  ),
   /** How long the re-run took, in milliseconds. */
   ms: z.number(),
 });

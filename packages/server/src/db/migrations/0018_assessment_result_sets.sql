@@ -8,8 +8,11 @@
 -- advanced place). The explanation in words is rebuilt on read by the same pure scoring from the
 -- stored facts and the period's frozen rules; the rows behind each fact are looked up on read.
 --
--- Arrays of units × indicators (`points`) and units × fact keys (`fact_*`) are row-major: unit u
--- (1-based, the position in `unit_ids`) and indicator i give element (u - 1) * cardinality(indicator_ids) + i.
+-- Matrices of units × indicators (`points`) and units × fact keys (`fact_*`) are bytea: row-major
+-- IEEE-754 binary64 figures, big-endian as float8send writes them, NaN for a missing figure. Unit u
+-- (1-based, the position in `unit_ids`) and indicator i give the 8 bytes at offset
+-- ((u - 1) * cardinality(indicator_ids) + i - 1) * 8. Bytes rather than float8[]: printing and parsing
+-- 600,000 array elements cost more than the rest of the computation (db/float-matrix.ts).
 -- Unit ids are not foreign keys (arrays cannot be): units are never deleted, only closed (valid_to).
 
 CREATE TABLE assessment_result_sets (
@@ -38,11 +41,11 @@ CREATE TABLE assessment_result_sets (
   not_ranked         text[] NOT NULL,
   advanced           text[] NOT NULL,
   indicators_with_data integer[] NOT NULL,
-  points             double precision[] NOT NULL,
-  fact_values        double precision[] NOT NULL,
-  fact_numerators    integer[] NOT NULL,
-  fact_denominators  integer[] NOT NULL,
-  fact_previous      double precision[] NOT NULL,
+  points             bytea NOT NULL,
+  fact_values        bytea NOT NULL,
+  fact_numerators    bytea NOT NULL,
+  fact_denominators  bytea NOT NULL,
+  fact_previous      bytea NOT NULL,
   -- The bars (eligibility_bars) that excluded a unit from the advanced places, by unit id.
   advanced_reasons   jsonb NOT NULL DEFAULT '{}'::jsonb,
   -- Per ranking group: its size, places and how many were chosen (selectAdvanced's groups).
@@ -54,11 +57,11 @@ CREATE TABLE assessment_result_sets (
      AND cardinality(rank_groups) = cardinality(unit_ids) AND cardinality(ranks) = cardinality(unit_ids)
      AND cardinality(not_ranked) = cardinality(unit_ids) AND cardinality(advanced) = cardinality(unit_ids)
      AND cardinality(indicators_with_data) = cardinality(unit_ids)),
-  CHECK (cardinality(points) = cardinality(unit_ids) * cardinality(indicator_ids)),
-  CHECK (cardinality(fact_values) = cardinality(unit_ids) * cardinality(fact_keys)
-     AND cardinality(fact_numerators) = cardinality(fact_values)
-     AND cardinality(fact_denominators) = cardinality(fact_values)
-     AND cardinality(fact_previous) = cardinality(fact_values))
+  CHECK (octet_length(points) = 8 * cardinality(unit_ids) * cardinality(indicator_ids)),
+  CHECK (octet_length(fact_values) = 8 * cardinality(unit_ids) * cardinality(fact_keys)
+     AND octet_length(fact_numerators) = octet_length(fact_values)
+     AND octet_length(fact_denominators) = octet_length(fact_values)
+     AND octet_length(fact_previous) = octet_length(fact_values))
 );
 
 -- Results computed before this migration: converted from their per-unit rows and explanations.
@@ -118,21 +121,21 @@ SELECT o.period_id, o.version, min(o.rulebook_id), min(o.rulebook_version), min(
        array_agg(o.vetoed ORDER BY o.n), array_agg(o.rank_group ORDER BY o.n), array_agg(o.rank ORDER BY o.n),
        array_agg(o.not_ranked ORDER BY o.n), array_agg(o.advanced ORDER BY o.n),
        array_agg(COALESCE((o.explanation->'unitScore'->>'indicatorsWithData')::int, 0) ORDER BY o.n),
-       COALESCE((SELECT array_agg(pt ORDER BY c.n, pt_ord) FROM cells c
+       COALESCE((SELECT string_agg(float8send(COALESCE(pt, 'NaN')), ''::bytea ORDER BY c.n, pt_ord) FROM cells c
                    CROSS JOIN LATERAL unnest(c.points) WITH ORDINALITY AS u(pt, pt_ord)
-                  WHERE c.period_id = o.period_id AND c.version = o.version), '{}'),
-       COALESCE((SELECT array_agg((f->>'value')::double precision ORDER BY c.n, f_ord) FROM cells c
+                  WHERE c.period_id = o.period_id AND c.version = o.version), ''::bytea),
+       COALESCE((SELECT string_agg(float8send(COALESCE(((f->>'value')::double precision)::double precision, 'NaN')), ''::bytea ORDER BY c.n, f_ord) FROM cells c
                    CROSS JOIN LATERAL unnest(c.facts) WITH ORDINALITY AS u(f, f_ord)
-                  WHERE c.period_id = o.period_id AND c.version = o.version), '{}'),
-       COALESCE((SELECT array_agg((f->'basis'->>'numerator')::int ORDER BY c.n, f_ord) FROM cells c
+                  WHERE c.period_id = o.period_id AND c.version = o.version), ''::bytea),
+       COALESCE((SELECT string_agg(float8send(COALESCE(((f->'basis'->>'numerator')::int)::double precision, 'NaN')), ''::bytea ORDER BY c.n, f_ord) FROM cells c
                    CROSS JOIN LATERAL unnest(c.facts) WITH ORDINALITY AS u(f, f_ord)
-                  WHERE c.period_id = o.period_id AND c.version = o.version), '{}'),
-       COALESCE((SELECT array_agg((f->'basis'->>'denominator')::int ORDER BY c.n, f_ord) FROM cells c
+                  WHERE c.period_id = o.period_id AND c.version = o.version), ''::bytea),
+       COALESCE((SELECT string_agg(float8send(COALESCE(((f->'basis'->>'denominator')::int)::double precision, 'NaN')), ''::bytea ORDER BY c.n, f_ord) FROM cells c
                    CROSS JOIN LATERAL unnest(c.facts) WITH ORDINALITY AS u(f, f_ord)
-                  WHERE c.period_id = o.period_id AND c.version = o.version), '{}'),
-       COALESCE((SELECT array_agg((f->>'previousYear')::double precision ORDER BY c.n, f_ord) FROM cells c
+                  WHERE c.period_id = o.period_id AND c.version = o.version), ''::bytea),
+       COALESCE((SELECT string_agg(float8send(COALESCE(((f->>'previousYear')::double precision)::double precision, 'NaN')), ''::bytea ORDER BY c.n, f_ord) FROM cells c
                    CROSS JOIN LATERAL unnest(c.facts) WITH ORDINALITY AS u(f, f_ord)
-                  WHERE c.period_id = o.period_id AND c.version = o.version), '{}'),
+                  WHERE c.period_id = o.period_id AND c.version = o.version), ''::bytea),
        COALESCE(jsonb_object_agg(o.unit_id::text, o.advanced_reasons)
                   FILTER (WHERE jsonb_array_length(o.advanced_reasons) > 0), '{}'),
        COALESCE(jsonb_object_agg(o.rank_group, o.explanation->'advanced'->'group')

@@ -1,5 +1,6 @@
 import type { AssessmentPeriodSummary, AssessmentResultRow } from '@zongzhi/contracts';
 import { arrayLiteral } from '../../db/array-literal';
+import { decodeFigures, encodeFigures } from '../../db/float-matrix';
 import type { Queryable } from '../../db/client';
 import type { PeriodKind } from './assessment-period-key';
 
@@ -190,7 +191,10 @@ export type NewResultSet = {
 export const deleteResultsOfVersion = async (q: Queryable, periodId: number, version: number) =>
   q.query('DELETE FROM assessment_result_sets WHERE period_id = $1 AND version = $2', [periodId, version]);
 
-/** Stores a computation as one row: each array is one parameter, an array literal (no JSON to build or parse). */
+/**
+ * Stores a computation as one row: each per-unit array is one parameter, an array literal, and each
+ * matrix its figures as base64 bytes (no JSON, and no number printed or parsed per figure).
+ */
 export const insertResultSet = async (q: Queryable, s: NewResultSet) => {
   await q.query(
     `INSERT INTO assessment_result_sets (
@@ -200,8 +204,8 @@ export const insertResultSet = async (q: Queryable, s: NewResultSet) => {
        advanced_reasons, advanced_groups)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10::bigint[], $11::text[], $12::int[],
              $13::float8[], $14::text[], $15::boolean[], $16::boolean[], $17::text[], $18::int[], $19::text[],
-             $20::text[], $21::int[], $22::float8[], $23::float8[], $24::int[], $25::int[], $26::float8[],
-             $27::jsonb, $28::jsonb)`,
+             $20::text[], $21::int[], decode($22, 'base64'), decode($23, 'base64'), decode($24, 'base64'),
+             decode($25, 'base64'), decode($26, 'base64'), $27::jsonb, $28::jsonb)`,
     [
       s.periodId,
       s.version,
@@ -224,11 +228,11 @@ export const insertResultSet = async (q: Queryable, s: NewResultSet) => {
       arrayLiteral(s.notRanked),
       arrayLiteral(s.advanced),
       arrayLiteral(s.indicatorsWithData),
-      arrayLiteral(s.points),
-      arrayLiteral(s.factValues),
-      arrayLiteral(s.factNumerators),
-      arrayLiteral(s.factDenominators),
-      arrayLiteral(s.factPrevious),
+      encodeFigures(s.points),
+      encodeFigures(s.factValues),
+      encodeFigures(s.factNumerators),
+      encodeFigures(s.factDenominators),
+      encodeFigures(s.factPrevious),
       JSON.stringify(s.advancedReasons),
       JSON.stringify(s.advancedGroups),
     ],
@@ -272,11 +276,11 @@ export const findResultSet = async (
     notRanked: r.not_ranked as (string | null)[],
     advanced: r.advanced as string[],
     indicatorsWithData: r.indicators_with_data as number[],
-    points: r.points as (number | null)[],
-    factValues: r.fact_values as (number | null)[],
-    factNumerators: r.fact_numerators as (number | null)[],
-    factDenominators: r.fact_denominators as (number | null)[],
-    factPrevious: r.fact_previous as (number | null)[],
+    points: decodeFigures(r.points as Uint8Array),
+    factValues: decodeFigures(r.fact_values as Uint8Array),
+    factNumerators: decodeFigures(r.fact_numerators as Uint8Array),
+    factDenominators: decodeFigures(r.fact_denominators as Uint8Array),
+    factPrevious: decodeFigures(r.fact_previous as Uint8Array),
     advancedReasons: r.advanced_reasons as Record<string, unknown[]>,
     advancedGroups: r.advanced_groups as Record<string, unknown>,
   };
@@ -398,19 +402,24 @@ export const findUnitCells = async (
     facts_as_of: string;
     indicator_ids: string[];
     fact_keys: string[];
-    points: (number | null)[] | null;
-    fact_values: (number | null)[] | null;
-    fact_numerators: (number | null)[] | null;
-    fact_denominators: (number | null)[] | null;
-    fact_previous: (number | null)[] | null;
+    points: Uint8Array | null;
+    fact_values: Uint8Array | null;
+    fact_numerators: Uint8Array | null;
+    fact_denominators: Uint8Array | null;
+    fact_previous: Uint8Array | null;
     grp: unknown;
   }>(
     `SELECT facts_as_of, indicator_ids, fact_keys,
-            points[($3 - 1) * cardinality(indicator_ids) + 1 : $3 * cardinality(indicator_ids)] AS points,
-            fact_values[($3 - 1) * cardinality(fact_keys) + 1 : $3 * cardinality(fact_keys)] AS fact_values,
-            fact_numerators[($3 - 1) * cardinality(fact_keys) + 1 : $3 * cardinality(fact_keys)] AS fact_numerators,
-            fact_denominators[($3 - 1) * cardinality(fact_keys) + 1 : $3 * cardinality(fact_keys)] AS fact_denominators,
-            fact_previous[($3 - 1) * cardinality(fact_keys) + 1 : $3 * cardinality(fact_keys)] AS fact_previous,
+            substring(points FROM ($3 - 1) * cardinality(indicator_ids) * 8 + 1 FOR cardinality(indicator_ids) * 8)
+              AS points,
+            substring(fact_values FROM ($3 - 1) * cardinality(fact_keys) * 8 + 1 FOR cardinality(fact_keys) * 8)
+              AS fact_values,
+            substring(fact_numerators FROM ($3 - 1) * cardinality(fact_keys) * 8 + 1 FOR cardinality(fact_keys) * 8)
+              AS fact_numerators,
+            substring(fact_denominators FROM ($3 - 1) * cardinality(fact_keys) * 8 + 1 FOR cardinality(fact_keys) * 8)
+              AS fact_denominators,
+            substring(fact_previous FROM ($3 - 1) * cardinality(fact_keys) * 8 + 1 FOR cardinality(fact_keys) * 8)
+              AS fact_previous,
             advanced_groups -> $4 AS grp
        FROM assessment_result_sets WHERE period_id = $1 AND version = $2`,
     [p.periodId, p.version, p.position, p.group],
@@ -420,11 +429,11 @@ export const findUnitCells = async (
     factsAsOf: row.facts_as_of,
     indicatorIds: row.indicator_ids,
     factKeys: row.fact_keys,
-    points: row.points ?? [],
-    factValues: row.fact_values ?? [],
-    factNumerators: row.fact_numerators ?? [],
-    factDenominators: row.fact_denominators ?? [],
-    factPrevious: row.fact_previous ?? [],
+    points: decodeFigures(row.points),
+    factValues: decodeFigures(row.fact_values),
+    factNumerators: decodeFigures(row.fact_numerators),
+    factDenominators: decodeFigures(row.fact_denominators),
+    factPrevious: decodeFigures(row.fact_previous),
     group: row.grp ?? null,
   };
 };
@@ -439,3 +448,161 @@ export const presentResult = ({
   reason: _re,
   ...row
 }: StoredResult): AssessmentResultRow => row;
+
+/** The ranking table's filters (issue 6 §5 at a province's size): scope, group, name, page. */
+export type ResultFilter = {
+  /** LIKE patterns of the caller's scope (scopePatterns). */
+  scope: string[];
+  group?: string | undefined;
+  q?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+};
+
+const RESULT_SCOPE = `FROM assessment_results r JOIN units u ON u.id = r.unit_id
+   WHERE r.period_id = $1 AND r.version = $2 AND u.path LIKE ANY($3::text[])`;
+const NAME_MATCHES = '($4::text IS NULL OR strpos(lower(u.name), lower($4)) > 0)';
+
+/**
+ * A page of a version's results in the caller's scope, in ranking order, filtered by group and name,
+ * with the number matching and every group's size in scope (the filters' choices).
+ */
+export const pageResults = async (
+  q: Queryable,
+  period: PeriodRow,
+  version: number,
+  f: ResultFilter,
+): Promise<{ rows: StoredResult[]; total: number; groups: { group: string; units: number }[] }> => {
+  const gradeNames = gradeNamesOf(period);
+  const stats = await q.query<{ grp: string; units: number; matching: number }>(
+    `SELECT r.rank_group AS grp, count(*)::int AS units, count(*) FILTER (WHERE ${NAME_MATCHES})::int AS matching
+     ${RESULT_SCOPE}
+     GROUP BY r.rank_group ORDER BY min(r.position)`,
+    [period.id, version, f.scope, f.q ?? null],
+  );
+  const total = stats
+    .filter((s) => f.group === undefined || s.grp === f.group)
+    .reduce((a, s) => a + s.matching, 0);
+  const columns = `r.position::int AS position, r.unit_id, u.name AS unit_name, u.path AS unit_path, r.unit_kind,
+       r.unit_depth, r.score, r.grade_id, r.grade_failing, r.vetoed, r.rank_group, r.rank, r.not_ranked, r.advanced,
+       r.indicators_with_data, r.advanced_reasons, r.rulebook_id, r.rulebook_version, r.computed_at, r.reason`;
+  const filters = `${RESULT_SCOPE} AND ${NAME_MATCHES} AND ($5::text IS NULL OR r.rank_group = $5)`;
+  const params = [period.id, version, f.scope, f.q ?? null, f.group ?? null];
+  let raw: RawResult[] = [];
+  if (total === 0 || (f.offset ?? 0) >= total) raw = [];
+  else if (f.limit === undefined)
+    raw = await q.query<RawResult>(`SELECT ${columns} ${filters} ORDER BY r.position OFFSET $6`, [
+      ...params,
+      f.offset ?? 0,
+    ]);
+  else {
+    // A page: its positions first (no row built for the units skipped), then those rows whole.
+    const positions = await q.query<{ position: number }>(
+      `SELECT r.position::int AS position ${filters} ORDER BY r.position LIMIT $6 OFFSET $7`,
+      [...params, f.limit, f.offset ?? 0],
+    );
+    raw = await q.query<RawResult>(
+      `SELECT ${columns}
+         FROM assessment_results r JOIN units u ON u.id = r.unit_id
+        WHERE r.period_id = $1 AND r.version = $2 AND r.position = ANY($3::bigint[])
+        ORDER BY r.position`,
+      [period.id, version, arrayLiteral(positions.map((p) => p.position))],
+    );
+  }
+  return {
+    total,
+    groups: stats.map((s) => ({ group: s.grp, units: s.units })),
+    rows: raw.map((r) => ({
+      position: r.position,
+      unitId: Number(r.unit_id),
+      unitName: r.unit_name,
+      unitPath: r.unit_path,
+      unitKind: r.unit_kind,
+      unitDepth: r.unit_depth,
+      score: r.score,
+      gradeId: r.grade_id,
+      gradeName: r.grade_id === null ? null : (gradeNames.get(r.grade_id) ?? null),
+      failing: r.grade_failing,
+      vetoed: r.vetoed,
+      group: r.rank_group,
+      rank: r.rank,
+      notRanked: r.not_ranked,
+      advanced: r.advanced,
+      advancedReasons: r.advanced_reasons,
+      indicatorsWithData: r.indicators_with_data,
+      rulebookId: r.rulebook_id,
+      rulebookVersion: r.rulebook_version,
+      computedAt: r.computed_at.toISOString(),
+      reason: r.reason,
+    })),
+  };
+};
+
+/** A unit one or two levels below a period's root, with the assessed units of its subtree in scope. */
+export type ResultBranch = {
+  unitId: number;
+  unitName: string;
+  level: number;
+  parentId: number;
+  units: number;
+  meanScore: number | null;
+  assessed: boolean;
+  score: number | null;
+};
+
+/** The heat map's boxes: the root's children and grandchildren, each with its assessed units' mean score. */
+export const listResultBranches = async (
+  q: Queryable,
+  period: PeriodRow,
+  version: number,
+  scope: string[],
+): Promise<ResultBranch[]> => {
+  const rows = await q.query<{
+    unit_id: number;
+    name: string;
+    level: number;
+    parent_id: number | null;
+    units: number;
+    mean: number | null;
+    assessed: boolean;
+    own_score: number | null;
+  }>(
+    `WITH b AS (
+       SELECT split_part(rest, '/', 1) AS l1, split_part(rest, '/', 2) AS l2, split_part(rest, '/', 3) AS l3, score
+         FROM (SELECT r.score, substr(u.path, length($4::text) + 1) AS rest
+                 ${RESULT_SCOPE} AND u.path LIKE $4::text || '%') r
+        WHERE rest <> ''
+     ), agg AS (
+       SELECT l1::bigint AS unit_id, 1 AS level, NULL::bigint AS parent_id, count(*)::int AS units, avg(score) AS mean,
+              bool_or(l2 = '') AS assessed, max(score) FILTER (WHERE l2 = '') AS own_score
+         FROM b GROUP BY l1
+       UNION ALL
+       SELECT l2::bigint, 2, l1::bigint, count(*)::int, avg(score), bool_or(l3 = ''), max(score) FILTER (WHERE l3 = '')
+         FROM b WHERE l2 <> '' GROUP BY l1, l2
+     )
+     SELECT a.unit_id, u.name, a.level, a.parent_id, a.units, a.mean, a.assessed, a.own_score
+       FROM agg a JOIN units u ON u.id = a.unit_id
+      ORDER BY a.level, a.unit_id`,
+    [period.id, version, scope, period.rootPath],
+  );
+  return rows.map((r) => ({
+    unitId: Number(r.unit_id),
+    unitName: r.name,
+    level: r.level,
+    parentId: r.parent_id === null ? period.rootUnitId : Number(r.parent_id),
+    units: r.units,
+    meanScore: r.mean === null ? null : Math.round(Number(r.mean) * 10) / 10,
+    assessed: r.assessed,
+    score: r.own_score,
+  }));
+};
+
+/** The names of units by id (to name the units a verification lists). */
+export const findUnitNames = async (q: Queryable, ids: readonly number[]): Promise<Map<number, string>> =>
+  new Map(
+    (
+      await q.query<{ id: number; name: string }>('SELECT id, name FROM units WHERE id = ANY($1::bigint[])', [
+        arrayLiteral(ids),
+      ])
+    ).map((r) => [Number(r.id), r.name]),
+  );

@@ -1,6 +1,7 @@
 import {
   assessmentExplanationSchema,
   assessmentPeriodDetailSchema,
+  assessmentPeriodResultsQuerySchema,
   assessmentPeriodSchema,
   assessmentUnitParamSchema,
   assessmentVerificationSchema,
@@ -18,6 +19,7 @@ import { XLSX_MIME_TYPE } from '../../platform/http/content-types';
 import { ASSESSMENT_READERS, ASSESSMENT_WRITERS } from './assessment-access';
 import { closePeriod } from './close-period';
 import { computePeriod } from './compute-period';
+import { findUnitNames } from './assessment.repository';
 import { correctPeriod } from './correct-period';
 import { exportResults } from './export-results';
 import { getPeriodResults } from './get-period-results';
@@ -64,12 +66,14 @@ export const registerAssessmentRoutes = (app: ZApp, ctx: AppContext) => {
       ...reader,
       schema: {
         tags,
-        summary: '考核结果排名表 / The ranking table of a period',
+        summary:
+          '考核结果排名表（可按排名组、单位名称筛选并分页）/ The ranking table of a period, filtered and paged',
         params: idParamSchema,
+        querystring: assessmentPeriodResultsQuerySchema,
         response: { 200: assessmentPeriodDetailSchema },
       },
     },
-    async (request) => getPeriodResults(ctx.db, getAccess(request).grants, request.params.id),
+    async (request) => getPeriodResults(ctx.db, getAccess(request).grants, request.params.id, request.query),
   );
   app.post(
     '/assessments/periods/:id/compute',
@@ -109,7 +113,17 @@ export const registerAssessmentRoutes = (app: ZApp, ctx: AppContext) => {
         response: { 200: assessmentVerificationSchema },
       },
     },
-    async (request) => verifyPeriod(ctx, request, request.params.id),
+    async (request) => {
+      const verification = await verifyPeriod(ctx, request, request.params.id);
+      const names = await findUnitNames(
+        ctx.db,
+        verification.differences.map((d) => d.unitId),
+      );
+      return {
+        ...verification,
+        differences: verification.differences.map((d) => ({ ...d, unitName: names.get(d.unitId) })),
+      };
+    },
   );
   app.post(
     '/assessments/periods/:id/close',

@@ -1,9 +1,12 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AssessmentBranch,
   AssessmentExplanation,
   AssessmentPeriodDetail,
+  AssessmentPeriodResultsQuery,
   AssessmentPeriodSummary,
   AssessmentResultRow,
+  AssessmentVerification,
   CloseAssessmentResponse,
   CorrectAssessmentRequest,
   OpenAssessmentPeriodRequest,
@@ -12,10 +15,12 @@ import type { UnitScore } from '@zongzhi/domain';
 import { api, apiUrl } from '../../lib/api';
 
 export type {
+  AssessmentBranch,
   AssessmentExplanation,
   AssessmentPeriodDetail,
   AssessmentPeriodSummary,
   AssessmentResultRow,
+  AssessmentVerification,
   UnitScore,
 };
 
@@ -29,6 +34,7 @@ const P = {
   compute: (id: number) => `/assessments/periods/${id}/compute`,
   close: (id: number) => `/assessments/periods/${id}/close`,
   corrections: (id: number) => `/assessments/periods/${id}/corrections`,
+  verify: (id: number) => `/assessments/periods/${id}/verify`,
   unit: (id: number, unitId: number) => `/assessments/periods/${id}/units/${unitId}`,
 };
 
@@ -46,6 +52,26 @@ export const usePeriod = (id: number) =>
     queryFn: () => api.get<AssessmentPeriodDetail>(P.period(id)),
     enabled: Number.isFinite(id),
   });
+
+/** One page of the ranking table (server-side: group, name, page), the previous page kept while loading. */
+export const usePeriodPage = (id: number, query: Omit<AssessmentPeriodResultsQuery, 'branches'>) =>
+  useQuery({
+    queryKey: ['assessment', 'period', id, query],
+    queryFn: () => api.get<AssessmentPeriodDetail>(P.period(id), { ...query, branches: 'false' }),
+    enabled: Number.isFinite(id),
+    placeholderData: keepPreviousData,
+  });
+
+/** The heat map's boxes (the two levels below the root), once per computed version. */
+export const usePeriodBranches = (id: number, version: number) =>
+  useQuery({
+    queryKey: ['assessment', 'branches', id, version],
+    queryFn: async () => (await api.get<AssessmentPeriodDetail>(P.period(id), { limit: 1 })).branches,
+    enabled: Number.isFinite(id) && version > 0,
+  });
+
+/** Re-runs a computed period and compares it with the stored results (nothing is stored). */
+export const verifyPeriod = (id: number) => api.post<AssessmentVerification>(P.verify(id));
 
 export const fetchExplanation = (id: number, unitId: number) =>
   api.get<AssessmentExplanation>(P.unit(id, unitId));

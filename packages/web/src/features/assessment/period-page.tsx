@@ -1,14 +1,35 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Input,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { type Unit, fetchChildren } from '../units/units-api';
 import { useI18n } from '../../lib/i18n/i18n';
-import { useDomainLabels } from '../../lib/labels';
 import type { MessageKey } from '../../lib/i18n/i18n';
-import { type AssessmentResultRow, resultsXlsxUrl, usePeriod } from './assessment-api';
+import { useDomainLabels } from '../../lib/labels';
+import { useShowError } from '../../lib/use-show-error';
+import {
+  type AssessmentBranch,
+  type AssessmentResultRow,
+  type AssessmentVerification,
+  resultsXlsxUrl,
+  usePeriodBranches,
+  usePeriodPage,
+  verifyPeriod,
+} from './assessment-api';
 import { EChart, type EChartOption, scoreColour } from './echart';
 import { SafetySummaryCard } from './safety-summary-card';
 
@@ -40,58 +61,50 @@ type TreeNode = {
   value: number;
   unitId: number;
   score: number | null;
+  units: number;
+  /** One assessed unit: a click opens its score page. */
+  single: boolean;
+  own?: boolean;
   children?: TreeNode[];
   itemStyle: { color: string };
 };
 
 /**
- * The subtree from the period's root down to the deepest assessed unit, as the treemap's nodes:
- * each assessed unit a box coloured by its score, each unit above the mean of its boxes.
+ * The heat map's nodes, whatever the size of the tree: the two levels below the period's root
+ * (the server's branches), each box the mean score of the assessed units below it and sized by
+ * their number. A province of 25,000 units draws its cities and counties, a county its towns and
+ * villages; an assessed unit with boxes below it shows its own box beside theirs.
  */
-const loadTree = async (rootId: number, rootName: string, rows: AssessmentResultRow[]): Promise<TreeNode> => {
-  const byId = new Map(rows.map((r) => [r.unitId, r]));
-  const maxDepth = Math.max(...rows.map((r) => r.unitDepth));
-  const build = async (
-    id: number,
-    name: string,
-    depth: number,
-    childCount: number,
-  ): Promise<TreeNode | null> => {
-    const own = byId.get(id);
-    const children: TreeNode[] = [];
-    if (childCount > 0 && depth < maxDepth) {
-      const kids: Unit[] = await fetchChildren(id);
-      for (const k of await Promise.all(kids.map((c) => build(c.id, c.name, c.depth, c.childCount))))
-        if (k) children.push(k);
-    }
-    if (!own && children.length === 0) return null;
-    const scores = children.map((c) => c.score).filter((s): s is number => s !== null);
-    const score = own
-      ? own.score
-      : scores.length
-        ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10
-        : null;
-    const node: TreeNode = {
-      name,
-      unitId: id,
-      score,
-      value: own ? 1 : children.reduce((a, c) => a + c.value, 0),
-      itemStyle: { color: scoreColour(score) },
-    };
-    // An assessed unit with assessed units below it shows its own box beside theirs.
-    if (children.length) node.children = own ? [{ ...node, value: 1 }, ...children] : children;
-    return node;
-  };
-  const rootDepth = Math.min(...rows.map((r) => r.unitDepth)) - 1;
-  return (
-    (await build(rootId, rootName, rootDepth, 1)) ?? {
-      name: rootName,
-      unitId: rootId,
-      score: null,
-      value: 0,
-      itemStyle: { color: scoreColour(null) },
-    }
-  );
+const branchTree = (branches: AssessmentBranch[]): TreeNode[] => {
+  const node = (b: AssessmentBranch): TreeNode => ({
+    name: b.unitName,
+    unitId: b.unitId,
+    score: b.meanScore,
+    units: b.units,
+    value: b.units,
+    single: b.assessed && b.units === 1,
+    itemStyle: { color: scoreColour(b.meanScore) },
+  });
+  const below = new Map<number, TreeNode[]>();
+  for (const b of branches)
+    if (b.level === 2) below.set(b.parentId, [...(below.get(b.parentId) ?? []), node(b)]);
+  return branches
+    .filter((b) => b.level === 1)
+    .map((b) => {
+      const top = node(b);
+      const children = below.get(b.unitId);
+      if (!children) return top;
+      const own: TreeNode = {
+        ...top,
+        score: b.score,
+        units: 1,
+        value: 1,
+        single: true,
+        own: true,
+        itemStyle: { color: scoreColour(b.score) },
+      };
+      return { ...top, children: b.assessed ? [own, ...children] : children };
+    });
 };
 
 /** 'kind=village|level=2' → 村 · 第 2 级: the ranking group in words. */
@@ -110,33 +123,107 @@ const useGroupLabel = () => {
       .join(' · ');
 };
 
-/** One period's results: the ranking within each group, a bar chart and the heat map by unit. */
+/** The outcome of 复核重算: identical (green) or the differing units and what differs (amber). */
+const VerificationResult = ({ id, result }: { id: number; result: AssessmentVerification }) => {
+  const { t } = useI18n();
+  const asOf = t('assessment.verify.factsAsOf', { version: result.version, date: result.factsAsOf });
+  if (result.identical)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        data-testid="assessment-verify-result"
+        message={
+          <span data-testid="assessment-verify-identical">
+            {t('assessment.verify.identical', { units: result.units, ms: result.ms })}
+          </span>
+        }
+        description={asOf}
+      />
+    );
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="assessment-verify-result"
+      message={
+        <span data-testid="assessment-verify-differing">
+          {t('assessment.verify.differing', {
+            differing: result.differing,
+            units: result.units,
+            ms: result.ms,
+          })}
+        </span>
+      }
+      description={
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          <span>
+            {asOf} {t('assessment.verify.differingHint')}
+          </span>
+          <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="assessment-verify-differences">
+            {result.differences.map((d) => (
+              <li key={d.unitId} data-testid={`assessment-verify-unit-${d.unitId}`}>
+                <Link to={`/assessment/periods/${id}/units/${d.unitId}`}>{d.unitName ?? `#${d.unitId}`}</Link>{' '}
+                {d.fields.map((f) => (
+                  <Tag key={f} color="orange">
+                    {(VERIFY_FIELDS as readonly string[]).includes(f)
+                      ? t(`assessment.verify.field.${f}` as MessageKey)
+                      : f}
+                  </Tag>
+                ))}
+              </li>
+            ))}
+          </ul>
+          {result.differing > result.differences.length && (
+            <Typography.Text type="secondary">
+              {t('assessment.verify.listed', { listed: result.differences.length })}
+            </Typography.Text>
+          )}
+        </Space>
+      }
+    />
+  );
+};
+
+const VERIFY_FIELDS = [
+  'score',
+  'grade',
+  'failing',
+  'vetoed',
+  'group',
+  'rank',
+  'notRanked',
+  'advanced',
+  'points',
+  'facts',
+  'unit',
+] as const;
+
+const PAGE_SIZE = 50;
+
+/**
+ * One period's results: the ranking table paged on the server (a group, a name, a page: a
+ * 25,000-unit province as well as a county), a bar chart of the page shown, the heat map of the
+ * two levels below the root, and 复核重算 (re-run and compare with the stored results).
+ */
 export const PeriodPage = () => {
   const { t } = useI18n();
   const groupLabel = useGroupLabel();
+  const showError = useShowError();
   const navigate = useNavigate();
   const id = Number(useParams().id);
-  const detail = usePeriod(id);
+  const [group, setGroup] = useState<string | undefined>(undefined);
+  const [q, setQ] = useState<string | undefined>(undefined);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(PAGE_SIZE);
+  const [verifying, setVerifying] = useState(false);
+  const [verification, setVerification] = useState<AssessmentVerification | null>(null);
+  const detail = usePeriodPage(id, { group, q, limit: pageSize, offset: (page - 1) * pageSize });
   const period = detail.data?.period;
   const rows = detail.data?.results ?? [];
-
-  const groups = useMemo(() => {
-    const m = new Map<string, AssessmentResultRow[]>();
-    for (const r of rows) m.set(r.group, [...(m.get(r.group) ?? []), r]);
-    for (const list of m.values())
-      list.sort(
-        (a, b) =>
-          (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
-          (b.score ?? -1) - (a.score ?? -1),
-      );
-    return [...m.entries()];
-  }, [rows]);
-
-  const tree = useQuery({
-    queryKey: ['assessment', 'tree', id, detail.data?.version],
-    queryFn: () => loadTree(period!.rootUnitId, period!.rootUnitName, rows),
-    enabled: !!period && rows.length > 0,
-  });
+  const groups = detail.data?.groups ?? [];
+  const branchQuery = usePeriodBranches(id, period?.version ?? 0);
+  const branches = useMemo(() => branchQuery.data ?? [], [branchQuery.data]);
 
   const barOption = useMemo<EChartOption>(() => {
     const sorted = [...rows].sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
@@ -159,13 +246,14 @@ export const PeriodPage = () => {
       tooltip: {
         formatter: (p: unknown) => {
           const d = (p as { data: TreeNode }).data;
-          return `${d.name}：${d.score ?? '—'}`;
+          if (d.own) return t('assessment.heatmapOwn', { name: d.name, score: d.score ?? '—' });
+          return t('assessment.heatmapBranch', { name: d.name, units: d.units, score: d.score ?? '—' });
         },
       },
       series: [
         {
           type: 'treemap',
-          data: tree.data ? (tree.data.children ?? [tree.data]) : [],
+          data: branchTree(branches),
           name: period?.rootUnitName ?? '',
           leafDepth: 1,
           roam: false,
@@ -179,11 +267,24 @@ export const PeriodPage = () => {
         },
       ],
     }),
-    [tree.data, period?.rootUnitName],
+    [branches, period?.rootUnitName, t],
   );
 
   if (detail.isLoading) return <Spin />;
-  if (!period) return <Empty />;
+  if (!period || !detail.data) return <Empty />;
+  const computed = period.version > 0;
+
+  const verify = async () => {
+    setVerifying(true);
+    setVerification(null);
+    try {
+      setVerification(await verifyPeriod(id));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setVerifying(false);
+    }
+  };
 
   const columns: TableColumnsType<AssessmentResultRow> = [
     {
@@ -201,6 +302,15 @@ export const PeriodPage = () => {
         </Link>
       ),
     },
+    ...(group === undefined
+      ? [
+          {
+            title: t('assessment.group'),
+            key: 'group',
+            render: (_: unknown, r: AssessmentResultRow) => groupLabel(r.group),
+          },
+        ]
+      : []),
     {
       title: t('assessment.score'),
       key: 'score',
@@ -260,10 +370,22 @@ export const PeriodPage = () => {
           </span>
         }
         extra={
-          period.version > 0 && (
-            <Button icon={<DownloadOutlined />} href={resultsXlsxUrl(id)} data-testid="assessment-export">
-              {t('assessment.export')}
-            </Button>
+          computed && (
+            <Space>
+              <Tooltip title={t('assessment.verifyHint')}>
+                <Button
+                  icon={<SafetyCertificateOutlined />}
+                  loading={verifying}
+                  onClick={() => void verify()}
+                  data-testid="assessment-verify"
+                >
+                  {t('assessment.verify')}
+                </Button>
+              </Tooltip>
+              <Button icon={<DownloadOutlined />} href={resultsXlsxUrl(id)} data-testid="assessment-export">
+                {t('assessment.export')}
+              </Button>
+            </Space>
           )
         }
       >
@@ -281,44 +403,92 @@ export const PeriodPage = () => {
             {t(`assessment.status.${period.status}`)} · {t('assessment.version')} {period.version}
           </Descriptions.Item>
         </Descriptions>
-        {rows.length === 0 && <Alert type="info" showIcon message={t('assessment.noResults')} />}
+        {!computed && <Alert type="info" showIcon message={t('assessment.noResults')} />}
+        {verifying && (
+          <Space data-testid="assessment-verifying">
+            <Spin size="small" />
+            <Typography.Text type="secondary">{t('assessment.verifying')}</Typography.Text>
+          </Space>
+        )}
+        {verification && <VerificationResult id={id} result={verification} />}
       </Card>
-      {groups.map(([group, list]) => (
-        <Card key={group} size="small" title={`${t('assessment.group')}：${groupLabel(group)}`}>
+      {computed && (
+        <Card
+          size="small"
+          title={
+            group === undefined ? t('assessment.groupAll') : `${t('assessment.group')}：${groupLabel(group)}`
+          }
+          extra={
+            <Space wrap>
+              <Select
+                allowClear
+                style={{ minWidth: 220 }}
+                placeholder={t('assessment.groupAll')}
+                value={group}
+                data-testid="assessment-group-filter"
+                onChange={(g?: string) => {
+                  setGroup(g);
+                  setPage(1);
+                }}
+                options={groups.map((g) => ({
+                  value: g.group,
+                  label: t('assessment.groupOption', { group: groupLabel(g.group), units: g.units }),
+                }))}
+              />
+              <Input.Search
+                allowClear
+                style={{ width: 220 }}
+                placeholder={t('assessment.searchUnit')}
+                data-testid="assessment-search"
+                onSearch={(text) => {
+                  setQ(text.trim() || undefined);
+                  setPage(1);
+                }}
+              />
+            </Space>
+          }
+        >
           <Table
             rowKey="unitId"
             size="small"
             columns={columns}
-            dataSource={list}
-            pagination={false}
+            dataSource={rows}
+            loading={detail.isFetching}
+            pagination={{
+              current: page,
+              pageSize,
+              total: detail.data.total,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100, 200],
+              showTotal: (total) => t('assessment.totalUnits', { total }),
+              onChange: (p, size) => {
+                setPage(size === pageSize ? p : 1);
+                setPageSize(size);
+              },
+            }}
             scroll={{ x: true }}
-            data-testid={`assessment-ranking-${group}`}
+            data-testid="assessment-ranking"
             onRow={(r) => ({ 'data-testid': `assessment-row-${r.unitId}` }) as object}
           />
         </Card>
-      ))}
+      )}
       {rows.length > 0 && (
-        <Card size="small" title={t('assessment.chartScores')}>
+        <Card size="small" title={t('assessment.chartScoresPage', { count: rows.length })}>
           <EChart option={barOption} height={280} testId="assessment-bar-chart" />
         </Card>
       )}
-      {rows.length > 0 && (
+      {branches.length > 0 && (
         <Card size="small" title={t('assessment.heatmap')}>
           <Typography.Paragraph type="secondary">{t('assessment.heatmapHint')}</Typography.Paragraph>
-          {tree.isLoading ? (
-            <Spin />
-          ) : (
-            <EChart
-              option={treeOption}
-              height={380}
-              testId="assessment-heatmap"
-              onClick={(item) => {
-                const d = item.data as TreeNode | undefined;
-                if (d && !d.children && rows.some((r) => r.unitId === d.unitId))
-                  void navigate(`/assessment/periods/${id}/units/${d.unitId}`);
-              }}
-            />
-          )}
+          <EChart
+            option={treeOption}
+            height={380}
+            testId="assessment-heatmap"
+            onClick={(item) => {
+              const d = item.data as TreeNode | undefined;
+              if (d && !d.children && d.single) void navigate(`/assessment/periods/${id}/units/${d.unitId}`);
+            }}
+          />
         </Card>
       )}
       <SafetySummaryCard rootUnitId={period.rootUnitId} periodKey={period.periodKey} />
