@@ -2,7 +2,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2E } from './support/browser';
 import { chooseOption, datePickerInput, logIn } from './support/ui';
-import { chinaToday } from './support/api';
+import { apiCall, chinaToday } from './support/api';
 
 // The monthly 平安报表 journey of an operator: an incident of 一号镇 is reported in the register,
 // the town's report of the current month shows it among the figures the system fills in itself,
@@ -46,6 +46,13 @@ describe('safety report: an incident counted, the month filed, the county view u
     await page.keyboard.press('Escape');
     const table = page.getByTestId('incidents-table');
     await expect.poll(async () => (await table.locator('tbody').textContent()) ?? '').toContain('群体性事件');
+
+    // Who files the 平安报表 is the rulebook's: from here on the county follows the national
+    // baseline, under which every town and department files each month.
+    await apiCall(page, 'PUT', `/units/${server.world.units.county.id}/rulebook`, {
+      rulebookId: 'national-2016',
+      validFrom: `${month.slice(0, 4)}-01-01`,
+    });
 
     // 平安报表汇总 of the month: 一号镇 has not filed yet.
     await page.getByTestId('menu-safety-reports').click();

@@ -21,6 +21,7 @@ const REFUSALS = new Set([
   'DemoNotEmptyError',
   'BackupArchiveError',
   'RestoreRefusedError',
+  'ConfigurationError',
 ]);
 
 type AppErrorLike = Error & {

@@ -36,9 +36,13 @@ export const killLeftovers = () => {
 
 export type RunResult = { code: number | null; stdout: string; stderr: string };
 
-export const runCli = (args: string[], dataDir: string, options: { input?: string } = {}) =>
+export const runCli = (
+  args: string[],
+  dataDir: string,
+  options: { input?: string; env?: Record<string, string> } = {},
+) =>
   new Promise<RunResult>((resolve, reject) => {
-    const child = track(spawn(process.execPath, [BIN, ...args], { env: childEnv(dataDir) }));
+    const child = track(spawn(process.execPath, [BIN, ...args], { env: childEnv(dataDir, options.env) }));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {

@@ -36,6 +36,21 @@ const login = async (url: string, username: string) => {
 
 describe('zongzhi start', () => {
   it(
+    'stops at once on a setting it cannot use, naming the variable (no stack trace)',
+    async () => {
+      const result = await runCli(['start'], fresh(), {
+        env: { ZONGZHI_ACCOUNTABILITY_SWEEP_INTERVAL_SECONDS: '15m' },
+      });
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toContain('环境变量 ZONGZHI_ACCOUNTABILITY_SWEEP_INTERVAL_SECONDS');
+      expect(result.stderr).toContain('ZONGZHI_ACCOUNTABILITY_SWEEP_INTERVAL_SECONDS="15m" is not valid');
+      expect(result.stderr).not.toContain('    at ');
+      expect(result.stdout).not.toContain('is running');
+    },
+    SLOW,
+  );
+
+  it(
     'on an empty directory creates no data or accounts, holds the lock, and stops cleanly',
     async () => {
       const dir = fresh();

@@ -22,7 +22,12 @@ import { type AuditChainer, createAuditChainer } from './platform/audit/audit-le
 import { createAuthenticate, createAuthorize } from './platform/auth/authenticate';
 import type { Access, AccessPolicy, Principal } from './platform/auth/principal';
 import { type Clock, systemClock } from './platform/clock';
-import { type AppConfig, DEFAULT_SECURITY, type SecuritySettings } from './platform/config';
+import {
+  type AppConfig,
+  DEFAULT_SECURITY,
+  type SecuritySettings,
+  schedulerSettings,
+} from './platform/config';
 import { type AppContext, createAuditForRequest } from './platform/context';
 import type { Mailer } from './platform/mailer';
 import { handleError, handleNotFound } from './platform/http/problem';
@@ -192,10 +197,13 @@ export const buildApp = async (options: BuildAppOptions) => {
       return reply.sendFile('index.html');
     });
   }
+  const schedulers = schedulerSettings(config);
   const scheduler = options.scheduler
     ? createDutyScheduler({
         db,
         clock,
+        intervalMs: schedulers.dutyIntervalSeconds * 1000,
+        occurrenceInsertChunk: schedulers.occurrenceInsertChunk,
         ...(typeof options.scheduler === 'object' ? options.scheduler : {}),
         onError: (e) => app.log.error({ err: e }, 'duty scheduler tick failed'),
         mailer: ctx.mailer,
@@ -210,6 +218,7 @@ export const buildApp = async (options: BuildAppOptions) => {
     const sweeper = createAccountabilitySweeper({
       db,
       clock,
+      intervalMs: schedulers.accountabilitySweepIntervalSeconds * 1000,
       onError: (e) => app.log.error({ err: e }, 'accountability sweep failed'),
     });
     app.addHook('onReady', async () => sweeper.start());

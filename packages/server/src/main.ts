@@ -5,10 +5,11 @@ import { prepareDatabase } from './bootstrap';
 import { type Database, openDatabase } from './db/client';
 import {
   type AppConfig,
-  DEFAULT_BACKGROUND,
   DEFAULT_SECURITY,
   VERSION,
   loadSecretKey,
+  readBackgroundSettings,
+  readSchedulerSettings,
 } from './platform/config';
 import { mailerFromEnv } from './platform/mailer';
 
@@ -33,15 +34,14 @@ export const openConfiguredDatabase = async (e: Environment): Promise<Database> 
     ? openDatabase({ kind: 'postgres', url: e.databaseUrl })
     : openDatabase({ kind: 'pglite', dataDir: join(e.dataDir, 'pglite') });
 
+/** The server's configuration from the environment; a variable with a wrong value stops start-up, named. */
 export const configFor = (e: Environment, env: NodeJS.ProcessEnv = process.env): AppConfig => ({
   version: VERSION,
   secretKey: loadSecretKey(env, e.databaseUrl ? undefined : e.dataDir),
   cookieSecure: env.ZONGZHI_COOKIE_SECURE === 'true',
   security: { ...DEFAULT_SECURITY },
-  background: {
-    ...DEFAULT_BACKGROUND,
-    leaseSeconds: Number(env.ZONGZHI_JOB_LEASE_SECONDS) || DEFAULT_BACKGROUND.leaseSeconds,
-  },
+  background: readBackgroundSettings(env),
+  schedulers: readSchedulerSettings(env),
   webDistDir: join(REPO_ROOT, 'packages/web/dist'),
 });
 

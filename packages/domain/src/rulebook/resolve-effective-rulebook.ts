@@ -214,7 +214,8 @@ const checkChain = (chain: readonly RulebookDocument[]): RulebookError[] => {
  */
 export const resolveEffectiveRulebook = ({ chain }: ResolveEffectiveRulebookInput): EffectiveRulebook => {
   const layerErrors = chain.flatMap((rulebook) => {
-    const result = validateRulebook(rulebook);
+    // Stored versions: one stored before a parameter was added still resolves (validateRulebook).
+    const result = validateRulebook(rulebook, { newVersion: false });
     return result.ok ? [] : result.errors.map((e) => ({ ...e, rulebook: rulebook.id }));
   });
   const chainErrors = checkChain(chain);

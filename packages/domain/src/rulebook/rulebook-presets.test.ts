@@ -222,13 +222,14 @@ describe('each preset yields what its source states', () => {
     expect(resolvePreset(id).provenance[path]?.source).toMatchObject({ doc, article });
   });
 
-  // Reminders and the report's filing window are product defaults no source document states:
+  // Reminders, who files the monthly report and its filing window are product defaults no source document states:
   // every preset inherits them from the national baseline, cited as such, not to a source article.
   it.each(
     PRESET_IDS.flatMap((id) => [
       [id, 'reminders.dueSoonDays', 7],
       [id, 'reminders.notifyRoles', ['principal', 'in_charge']],
       [id, 'reports.monthlySafetyReport.filingWindow.monthsAfterReportMonth', 1],
+      [id, 'reports.monthlySafetyReport.filers.kinds', ['town', 'department']],
     ]) as [string, string, unknown][],
   )('%s: %s is the product default %j', (id, path, value) => {
     const { provenance } = resolvePreset(id);

@@ -474,16 +474,20 @@ export const assessmentSettingsSchema = z.strictObject({
    * individuals; RULES §5: a proportion set by the committee). Places: `percent` of the people
    * holding a post of one of `roles` in the period's assessed units on its last day, rounded as stated.
    */
-  advancedIndividuals: z.strictObject({
-    basis: z.literal('share_of_leaders'),
-    roles: z.array(responsibilityRoleSchema).min(1),
-    percent: z.number().min(0).max(100),
-    rounding: z.enum(['floor', 'round', 'ceil']),
-    ...cited,
-  }),
+  advancedIndividuals: z
+    .strictObject({
+      basis: z.literal('share_of_leaders'),
+      roles: z.array(responsibilityRoleSchema).min(1),
+      percent: z.number().min(0).max(100),
+      rounding: z.enum(['floor', 'round', 'ceil']),
+      ...cited,
+    })
+    // Optional only so that versions stored before it existed still resolve (their periods keep
+    // the units' percentage, as the rewards module says); every shipped preset states it.
+    .optional(),
   ...cited,
 });
-export type AdvancedIndividualsRules = AssessmentSettings['advancedIndividuals'];
+export type AdvancedIndividualsRules = NonNullable<AssessmentSettings['advancedIndividuals']>;
 export type AssessmentSettings = z.infer<typeof assessmentSettingsSchema>;
 
 export const indicatorSystemSchema = z
@@ -554,6 +558,13 @@ export type Reminders = z.infer<typeof remindersSchema>;
 
 /** The monthly 平安报表 (seed 004). */
 export const monthlySafetyReportSchema = z.strictObject({
+  /**
+   * Which units owe a report every month: a unit files when its kind is listed by the rulebook it
+   * follows (its own or its nearest attached ancestor's). A layer replaces the list whole.
+   * Optional only so that versions stored before the field existed still resolve for past dates:
+   * those keep the behaviour they had then (`FILERS_BEFORE_THE_RULE`); every shipped preset states it.
+   */
+  filers: z.strictObject({ kinds: z.array(unitKindSchema).min(1), ...cited }).optional(),
   /**
    * A month's report may be filed (and re-filed) from the month's first day until the end of the
    * `monthsAfterReportMonth`-th following month, China time; 0 closes it with the month itself.

@@ -183,6 +183,38 @@ describe('validateRulebook', () => {
       'must be one of: working_day, day, month',
     ],
     [
+      'a monthly report filed by a unit kind that does not exist',
+      rootWith((r) => {
+        r.reports.monthlySafetyReport.filers.kinds = ['town', 'township'];
+      }),
+      'reports.monthlySafetyReport.filers.kinds[1]',
+      'must be one of',
+    ],
+    [
+      'a monthly report filed by nobody',
+      rootWith((r) => {
+        r.reports.monthlySafetyReport.filers.kinds = [];
+      }),
+      'reports.monthlySafetyReport.filers.kinds',
+      'at least 1',
+    ],
+    [
+      'a monthly report that does not say who files it',
+      rootWith((r) => {
+        delete r.reports.monthlySafetyReport.filers;
+      }),
+      'reports.monthlySafetyReport.filers',
+      'required parameter is missing',
+    ],
+    [
+      'a layer naming a filer kind that does not exist',
+      layer('county', 'root', {
+        reports: { monthlySafetyReport: { filers: { kinds: ['town', 'grid_cell' as never] } } },
+      }),
+      'reports.monthlySafetyReport.filers.kinds[1]',
+      'must be one of',
+    ],
+    [
       'a layer removing an entry of an unknown step id',
       layer('county', 'root', { ladder: { steps: [{ id: 'caution', $remove: true }] } } as never),
       'ladder.steps[0].id',

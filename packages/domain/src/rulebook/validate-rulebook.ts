@@ -182,13 +182,34 @@ export const toRulebookErrors = (
  * Validates a rulebook as written: complete when it has no `extends`, a layer over its parent when
  * it has. Every error names the path of the wrong parameter, in Chinese and English.
  */
-export const validateRulebook = (input: unknown): RulebookValidation<RulebookDocument> => {
+export const validateRulebook = (
+  input: unknown,
+  /** false for a version already stored (resolving it for a past moment): see `missingSinceAdded`. */
+  { newVersion = true }: { newVersion?: boolean } = {},
+): RulebookValidation<RulebookDocument> => {
   if (!isRecord(input))
     return { ok: false, errors: [{ path: '', message: RULEBOOK_MESSAGES['rulebook.notObject']! }] };
-  const schema = input.extends === undefined ? rulebookSchema : rulebookLayerSchema;
-  const parsed = schema.safeParse(input, { reportInput: true });
-  if (parsed.success) return { ok: true, rulebook: parsed.data as RulebookDocument };
-  return { ok: false, errors: toRulebookErrors(parsed.error.issues) };
+  const root = input.extends === undefined;
+  const parsed = (root ? rulebookSchema : rulebookLayerSchema).safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: toRulebookErrors(parsed.error.issues) };
+  const missing = root && newVersion ? missingSinceAdded(parsed.data as Rulebook) : [];
+  if (missing.length > 0) return { ok: false, errors: missing };
+  return { ok: true, rulebook: parsed.data as RulebookDocument };
+};
+
+/**
+ * Parameters added after rulebooks were first stored: optional in the schema, so that a version
+ * stored before them still resolves for the moments it governed, but required of every root
+ * rulebook published (or shipped) from now on.
+ */
+const missingSinceAdded = (r: Rulebook): RulebookError[] => {
+  const required = { zh: '缺少必填参数', en: 'required parameter is missing' };
+  const errors: RulebookError[] = [];
+  if (r.reports.monthlySafetyReport.filers === undefined)
+    errors.push({ path: 'reports.monthlySafetyReport.filers', message: required });
+  if (r.indicators.assessment.advancedIndividuals === undefined)
+    errors.push({ path: 'indicators.assessment.advancedIndividuals', message: required });
+  return errors;
 };
 
 /** Validates a complete rulebook (a root, or the result of resolving a chain). */

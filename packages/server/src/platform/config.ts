@@ -38,6 +38,97 @@ export type BackgroundSettings = {
 
 export const DEFAULT_BACKGROUND: BackgroundSettings = { leaseSeconds: 120, maxAttempts: 3, pollSeconds: 5 };
 
+/**
+ * The timers and batch sizes of the schedulers that run beside the server (the duty scheduler, the
+ * accountability sweep). Operational settings, not rules: every server may tune them.
+ */
+export type SchedulerSettings = {
+  /** How often the duty scheduler generates occurrences and due-soon / overdue notifications. */
+  dutyIntervalSeconds: number;
+  /** How often the accountability sweep proposes cases from the rulebooks' counted rules. */
+  accountabilitySweepIntervalSeconds: number;
+  /** Duty occurrences stored per INSERT statement when generating (the scheduler and POST /duties/generate). */
+  occurrenceInsertChunk: number;
+};
+
+export const DEFAULT_SCHEDULERS: SchedulerSettings = {
+  dutyIntervalSeconds: 60,
+  accountabilitySweepIntervalSeconds: 15 * 60,
+  occurrenceInsertChunk: 20_000,
+};
+
+export const schedulerSettings = (config: AppConfig): SchedulerSettings => ({
+  ...DEFAULT_SCHEDULERS,
+  ...config.schedulers,
+});
+
+/** An environment variable with a value the server cannot use: start-up stops, naming it. */
+export class ConfigurationError extends Error {
+  constructor(
+    readonly variable: string,
+    zh: string,
+    en: string,
+  ) {
+    super(`${zh}\n${en}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Limits of the whole-number settings read from the environment, and their variables. */
+const INTEGER_SETTINGS = {
+  ZONGZHI_JOB_LEASE_SECONDS: { min: 10, max: 86_400 },
+  ZONGZHI_DUTY_SCHEDULER_INTERVAL_SECONDS: { min: 5, max: 86_400 },
+  ZONGZHI_ACCOUNTABILITY_SWEEP_INTERVAL_SECONDS: { min: 60, max: 7 * 86_400 },
+  ZONGZHI_OCCURRENCE_INSERT_CHUNK: { min: 100, max: 100_000 },
+} as const;
+
+/**
+ * A whole number from the environment within its limits; the default when the variable is unset
+ * or empty. Anything else (a unit, a fraction, a value out of range) is a ConfigurationError.
+ */
+export const readIntegerSetting = (
+  env: NodeJS.ProcessEnv,
+  name: keyof typeof INTEGER_SETTINGS,
+  fallback: number,
+): number => {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const { min, max } = INTEGER_SETTINGS[name];
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= min && value <= max))
+    throw new ConfigurationError(
+      name,
+      `环境变量 ${name} 的值“${raw}”无效：应为 ${min} 至 ${max} 的整数（不设置则为 ${fallback}）`,
+      `${name}="${raw}" is not valid: a whole number from ${min} to ${max} (unset: ${fallback})`,
+    );
+  return value;
+};
+
+/** Leases of background work from the environment (ZONGZHI_JOB_LEASE_SECONDS). */
+export const readBackgroundSettings = (env: NodeJS.ProcessEnv): BackgroundSettings => ({
+  ...DEFAULT_BACKGROUND,
+  leaseSeconds: readIntegerSetting(env, 'ZONGZHI_JOB_LEASE_SECONDS', DEFAULT_BACKGROUND.leaseSeconds),
+});
+
+/** The schedulers' settings from the environment, each variable defaulting to today's value. */
+export const readSchedulerSettings = (env: NodeJS.ProcessEnv): SchedulerSettings => ({
+  dutyIntervalSeconds: readIntegerSetting(
+    env,
+    'ZONGZHI_DUTY_SCHEDULER_INTERVAL_SECONDS',
+    DEFAULT_SCHEDULERS.dutyIntervalSeconds,
+  ),
+  accountabilitySweepIntervalSeconds: readIntegerSetting(
+    env,
+    'ZONGZHI_ACCOUNTABILITY_SWEEP_INTERVAL_SECONDS',
+    DEFAULT_SCHEDULERS.accountabilitySweepIntervalSeconds,
+  ),
+  occurrenceInsertChunk: readIntegerSetting(
+    env,
+    'ZONGZHI_OCCURRENCE_INSERT_CHUNK',
+    DEFAULT_SCHEDULERS.occurrenceInsertChunk,
+  ),
+});
+
 export type AppConfig = {
   version: string;
   /** 16-byte SM4 key for secrets at rest (TOTP seeds). */
@@ -49,6 +140,8 @@ export type AppConfig = {
   webDistDir?: string;
   /** Leases of background work; DEFAULT_BACKGROUND when absent. */
   background?: BackgroundSettings;
+  /** Timers and batch sizes of the schedulers; DEFAULT_SCHEDULERS when absent. */
+  schedulers?: SchedulerSettings;
 };
 
 export const backgroundSettings = (config: AppConfig): BackgroundSettings => ({

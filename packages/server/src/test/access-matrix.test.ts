@@ -105,6 +105,15 @@ const freshIncident = async () => {
   );
   return { id: row!.id, place };
 };
+/** Who files the 平安报表 is the rulebook's: town1 follows the national baseline (towns file) from here on. */
+const town1FilesReports = async () => {
+  await t.db.query(
+    `INSERT INTO unit_rulebooks (unit_id, rulebook_id, valid_from, attached_at, attached_by)
+     VALUES ($1, 'national-2016', '2026-01-01', now(), 'matrix') ON CONFLICT (unit_id, valid_from) DO NOTHING`,
+    [t.world.units.town1.id],
+  );
+  return units().town1.id;
+};
 const safetyReportEntry = {
   disputesScreened: 3,
   disputesResolved: 2,
@@ -525,16 +534,16 @@ const probes: Record<string, Probe> = {
   },
   'GET /api/v1/safety-reports/:unitId/:month': {
     scope: 'record',
-    prepare: async () => ({ url: `/api/v1/safety-reports/${units().town1.id}/2026-02` }),
+    prepare: async () => ({ url: `/api/v1/safety-reports/${await town1FilesReports()}/2026-02` }),
   },
   'GET /api/v1/safety-reports/:unitId/:month.xlsx': {
     scope: 'record',
-    prepare: async () => ({ url: `/api/v1/safety-reports/${units().town1.id}/2026-02.xlsx` }),
+    prepare: async () => ({ url: `/api/v1/safety-reports/${await town1FilesReports()}/2026-02.xlsx` }),
   },
   'PUT /api/v1/safety-reports/:unitId/:month': {
     scope: 'record',
     prepare: async () => ({
-      url: `/api/v1/safety-reports/${units().town1.id}/2026-02`,
+      url: `/api/v1/safety-reports/${await town1FilesReports()}/2026-02`,
       payload: safetyReportEntry,
     }),
   },

@@ -109,7 +109,12 @@ export const rootRulebook = (overrides: Partial<Rulebook> = {}): Rulebook => ({
   },
   eventSlas: { categories: [] },
   reminders: { dueSoonDays: 7, notifyRoles: ['principal', 'in_charge'], source: cite('art. 9') },
-  reports: { monthlySafetyReport: { filingWindow: { monthsAfterReportMonth: 1, source: cite('art. 10') } } },
+  reports: {
+    monthlySafetyReport: {
+      filers: { kinds: ['town', 'department'], source: cite('art. 10') },
+      filingWindow: { monthsAfterReportMonth: 1, source: cite('art. 10') },
+    },
+  },
   supervision: {
     kinds: [{ id: 'self_check', name: { zh: '自检', en: 'Self-check' }, carriedOutBy: 'unit_itself' }],
     rectification: {

@@ -14,6 +14,7 @@ import {
 } from '@zongzhi/domain';
 import type { Database, Queryable } from '../../db/client';
 import type { Clock } from '../../platform/clock';
+import { DEFAULT_SCHEDULERS } from '../../platform/config';
 import {
   type RulebookInForce,
   findRulebookIdsOfUnits,
@@ -363,6 +364,7 @@ export type AccountabilitySweeper = { start: () => void; stop: () => Promise<voi
 export const createAccountabilitySweeper = (o: {
   db: Database;
   clock: Clock;
+  /** ZONGZHI_ACCOUNTABILITY_SWEEP_INTERVAL_SECONDS (platform/config); its default when absent. */
   intervalMs?: number;
   initialDelayMs?: number;
   onError?: (error: unknown) => void;
@@ -380,7 +382,7 @@ export const createAccountabilitySweeper = (o: {
     start: () => {
       if (timer) return;
       first = setTimeout(run, o.initialDelayMs ?? 10_000);
-      timer = setInterval(run, o.intervalMs ?? 15 * 60_000);
+      timer = setInterval(run, o.intervalMs ?? DEFAULT_SCHEDULERS.accountabilitySweepIntervalSeconds * 1000);
       first.unref();
       timer.unref();
     },

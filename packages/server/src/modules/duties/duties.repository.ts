@@ -1,6 +1,7 @@
 import type { Attachment, DutyFulfilment, MeetingRecord, Report } from '@zongzhi/contracts';
 import type { DutyState } from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
+import { DEFAULT_SCHEDULERS } from '../../platform/config';
 
 // The duty ledger's SQL. Dates travel as 'YYYY-MM-DD' text (both drivers decode `date` so).
 
@@ -42,21 +43,21 @@ export type NewOccurrence = {
   rulebookVersion: number;
 };
 
-const INSERT_CHUNK = 20_000;
-
 /**
- * Stores the occurrences not stored yet, in bulk (one statement per 20,000 rows, arrays through
- * unnest); an occurrence already there is left as it is — with its fulfilment, its waiver and the
- * rulebook version it was generated from. Answers how many rows were added.
+ * Stores the occurrences not stored yet, in bulk (one statement per `chunkSize` rows, by default
+ * 20,000 — ZONGZHI_OCCURRENCE_INSERT_CHUNK; arrays through unnest); an occurrence already there is
+ * left as it is — with its fulfilment, its waiver and the rulebook version it was generated from.
+ * Answers how many rows were added.
  */
 export const insertOccurrencesIfAbsent = async (
   q: Queryable,
   rows: readonly NewOccurrence[],
   generatedAt: Date,
+  chunkSize: number = DEFAULT_SCHEDULERS.occurrenceInsertChunk,
 ): Promise<number> => {
   let created = 0;
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK);
+  for (let i = 0; i < rows.length; i += chunkSize) {
+    const chunk = rows.slice(i, i + chunkSize);
     const [result] = await q.query<{ n: number }>(
       `WITH saved AS (
          INSERT INTO duty_occurrences (duty_id, unit_id, period_key, period_start, period_end, deadline,

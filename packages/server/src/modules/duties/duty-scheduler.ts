@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { addCalendarDays } from '@zongzhi/domain';
 import type { Database } from '../../db/client';
 import type { Clock } from '../../platform/clock';
+import { DEFAULT_SCHEDULERS } from '../../platform/config';
 import type { Mailer } from '../../platform/mailer';
 import { insertSchedulerRun } from './duties.repository';
 import { calculateToday } from './duty-dates';
@@ -37,7 +38,10 @@ export type DutyScheduler = {
 export type DutySchedulerOptions = {
   db: Database;
   clock: Clock;
+  /** ZONGZHI_DUTY_SCHEDULER_INTERVAL_SECONDS (platform/config); its default when absent. */
   intervalMs?: number;
+  /** Occurrences per INSERT (ZONGZHI_OCCURRENCE_INSERT_CHUNK); its default when absent. */
+  occurrenceInsertChunk?: number;
   initialDelayMs?: number;
   onError?: (error: unknown) => void;
   instance?: string;
@@ -63,7 +67,8 @@ const ticking = new WeakSet<Database>();
 export const createDutyScheduler = ({
   db,
   clock,
-  intervalMs = 60_000,
+  intervalMs = DEFAULT_SCHEDULERS.dutyIntervalSeconds * 1000,
+  occurrenceInsertChunk = DEFAULT_SCHEDULERS.occurrenceInsertChunk,
   initialDelayMs = 5_000,
   onError = () => undefined,
   instance = `${hostname()}:${process.pid}`,
@@ -91,6 +96,7 @@ export const createDutyScheduler = ({
           // the year's generation (POST /duties/generate) owns the past.
           keep: (o) => o.periodEnd >= today || o.deadline >= today,
           now: startedAt,
+          insertChunk: occurrenceInsertChunk,
         });
         const notified = await notifyDueDuties(tx, { today, now: startedAt });
         await insertSchedulerRun(tx, {

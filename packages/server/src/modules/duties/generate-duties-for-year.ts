@@ -2,6 +2,7 @@ import type { GenerateDutiesRequest, GenerateDutiesResponse } from '@zongzhi/con
 import type { FastifyRequest } from 'fastify';
 import { getAccess } from '../../platform/auth/authenticate';
 import { scopePatterns } from '../../platform/auth/principal';
+import { schedulerSettings } from '../../platform/config';
 import type { AppContext } from '../../platform/context';
 import { calculateToday } from './duty-dates';
 import { generateDutyOccurrences, yearWindow } from './generate-duty-occurrences';
@@ -31,6 +32,7 @@ export const generateDutiesForYear = async (
       rulesDate: rulesDateFor(input.year, calculateToday(now)),
       patterns: scopePatterns(grants),
       now,
+      insertChunk: schedulerSettings(ctx.config).occurrenceInsertChunk,
     });
     const response: GenerateDutiesResponse = {
       year: input.year,

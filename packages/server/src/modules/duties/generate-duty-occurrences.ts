@@ -138,9 +138,9 @@ const toRow = (o: DutyOccurrence, duty: Duty, rulebookId: string, version: numbe
  */
 export const generateDutyOccurrences = async (
   q: Queryable,
-  input: Parameters<typeof planDutyOccurrences>[1] & { now: Date },
+  input: Parameters<typeof planDutyOccurrences>[1] & { now: Date; insertChunk?: number },
 ) => {
   const plan = await planDutyOccurrences(q, input);
-  const created = await insertOccurrencesIfAbsent(q, plan.rows, input.now);
+  const created = await insertOccurrencesIfAbsent(q, plan.rows, input.now, input.insertChunk);
   return { ...plan, created, owed: plan.rows.length };
 };

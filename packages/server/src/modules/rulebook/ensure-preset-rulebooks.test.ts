@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sm3 } from '../../platform/crypto';
 import { type TestApp, createTestApp } from '../../test/harness';
 import { PRESET_RULEBOOKS_DIR, ensurePresetRulebooks } from './ensure-preset-rulebooks';
-import { findRulebookVersion, insertRulebookVersion } from './rulebook.repository';
+import { findRulebookVersion, insertRulebookIfAbsent, insertRulebookVersion } from './rulebook.repository';
 import { findRulebookInForce } from './resolve-rulebook-in-force';
 
 /** The upgrade path: a new release ships a changed preset; the database stores it as the next version. */
@@ -87,5 +87,54 @@ describe('shipped presets across releases', () => {
     expect(result.customised).toEqual(['henan-2016']);
     expect(result.upgraded).toEqual([]);
     expect((await findRulebookVersion(t.db, 'henan-2016'))!.publishedBy).toBe('operator');
+  });
+});
+
+/**
+ * A database that stored the national preset before it named who files the monthly 平安报表: the
+ * release that adds `reports.monthlySafetyReport.filers` upgrades it, and the units resolve it.
+ */
+describe('upgrading a preset stored before the safety-report filers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('stores the shipped filers as the next version, in force from then on', async () => {
+    const shipped = JSON.parse(readFileSync(join(PRESET_RULEBOOKS_DIR, 'national-2016.json'), 'utf8'));
+    const { filers: _, ...olderReport } = shipped.reports.monthlySafetyReport;
+    const older = {
+      ...shipped,
+      version: 1,
+      reports: { ...shipped.reports, monthlySafetyReport: olderReport },
+    } as RulebookDocument;
+    await insertRulebookIfAbsent(t.db, { id: 'national-2016', name: shipped.name, now: t.clock.now() });
+    await insertRulebookVersion(t.db, {
+      rulebookId: 'national-2016',
+      version: 1,
+      body: older,
+      publishedAt: t.clock.now(),
+      publishedBy: 'system',
+      publishedByAccountId: null,
+      digest: sm3(canonicalJson(older)),
+    });
+    t.clock.advance(60_000);
+
+    const result = await ensurePresetRulebooks(t.db, PRESET_RULEBOOKS_DIR, t.clock);
+    expect(result.upgraded).toEqual([{ id: 'national-2016', version: 2 }]);
+    const later = new Date(t.clock.now().getTime() + 1);
+    for (const id of ['national-2016', 'district-001']) {
+      const inForce = await findRulebookInForce(t.db, id, later);
+      expect(inForce?.rulebook.reports.monthlySafetyReport.filers?.kinds).toEqual(['town', 'department']);
+    }
+    // The version stored before the field existed still resolves for the moments it governed.
+    const before = await findRulebookInForce(
+      t.db,
+      'national-2016',
+      new Date(t.clock.now().getTime() - 30_000),
+    );
+    expect(before?.version).toBe(1);
+    expect(before?.rulebook.reports.monthlySafetyReport.filers).toBeUndefined();
   });
 });

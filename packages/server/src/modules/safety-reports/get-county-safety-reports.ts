@@ -2,13 +2,13 @@ import type { CountySafetyReport, CountySafetyReportQuery } from '@zongzhi/contr
 import { toChinaDate } from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
 import type { RoleGrant } from '../../platform/auth/principal';
-import { SAFETY_REPORT_FILER_KINDS, calculateReportMonth } from './safety-report-month';
+import { calculateReportMonth, findDueFilers } from './safety-report-month';
 import { assertInScope, calculateScopeRootIds } from './safety-reports-access';
-import { calculateFigures, findFilers, findLatestRevisions, findUnitRef } from './safety-reports.repository';
+import { calculateFigures, findLatestRevisions, findUnitRef } from './safety-reports.repository';
 
 /**
- * The county view of a month: every town and department below the unit (the top of the caller's
- * scope by default), side by side — filed ones with their latest revision, and those that have
+ * The county view of a month: every unit below the unit (the top of the caller's scope by default)
+ * that owes a report under its rulebook (towns and departments by default), side by side — filed ones with their latest revision, and those that have
  * not filed, with the figures as of now.
  */
 export const getCountySafetyReports = async (
@@ -19,7 +19,8 @@ export const getCountySafetyReports = async (
   const unitId = query.unitId ?? calculateScopeRootIds(grants)[0];
   const unit = assertInScope(grants, unitId === undefined ? undefined : await findUnitRef(q, unitId));
   const m = calculateReportMonth(query.month);
-  const filers = await findFilers(q, { unitPath: unit.unitPath, kinds: SAFETY_REPORT_FILER_KINDS, ...m });
+  const filers =
+    (await findDueFilers(q, { unitPath: unit.unitPath, months: [m], now })).byMonth.get(m.month) ?? [];
   const latest = await findLatestRevisions(
     q,
     filers.map((f) => f.id),

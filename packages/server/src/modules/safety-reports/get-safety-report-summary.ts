@@ -14,20 +14,17 @@ import { field, invalid } from '../../platform/errors';
 import {
   type FilingWindow,
   type MonthStatus,
-  SAFETY_REPORT_FILER_KINDS,
   calculateClosesOn,
   calculateReportMonth,
   decideMonthStatus,
+  findDueFilers,
   findFilingWindow,
-  findFilingWindows,
   listPeriodMonths,
 } from './safety-report-month';
 import { assertInScope, calculateScopeRootIds } from './safety-reports-access';
 import {
-  type FilerUnit,
   type SummaryRevision,
   findChildUnits,
-  findFilers,
   findSummaryRevisions,
   findUnitRef,
 } from './safety-reports.repository';
@@ -78,8 +75,8 @@ export const sumStandings = (standings: readonly Standing[]): SafetyReportSummar
 
 /**
  * The county's 平安报表 summary of a period (issue 6 §5): for each month of the month, quarter or
- * year, how many towns and departments of the subtree owed a report, how many filed on time or
- * late (by the day the rulebook's filing window closes the month) and how many have not, with the
+ * year, how many units of the subtree owed a report under their rulebooks (towns and departments by
+ * default), how many filed on time or late (by the day the rulebook's filing window closes the month) and how many have not, with the
  * figures of the filed reports (their latest revisions) summed; the same for each unit directly
  * below, so that a reader can go from the county to a town.
  */
@@ -103,14 +100,8 @@ export const getSafetyReportSummary = async (
   const firstDay = months[0]!.firstDay;
   const lastDay = months.at(-1)!.lastDay;
 
-  const filersByMonth = new Map<string, FilerUnit[]>();
-  for (const m of months)
-    filersByMonth.set(
-      m.month,
-      await findFilers(q, { unitPath: unit.unitPath, kinds: SAFETY_REPORT_FILER_KINDS, ...m }),
-    );
+  const { byMonth: filersByMonth, rules } = await findDueFilers(q, { unitPath: unit.unitPath, months, now });
   const allFilers = [...new Map([...filersByMonth.values()].flat().map((f) => [f.id, f])).values()];
-  const windows = await findFilingWindows(q, allFilers, now);
   const revisions = new Map(
     (
       await findSummaryRevisions(
@@ -123,7 +114,7 @@ export const getSafetyReportSummary = async (
 
   const standings: Standing[] = months.flatMap((m) =>
     filersByMonth.get(m.month)!.map((f) => {
-      const closesOn = calculateClosesOn({ month: m, filingWindow: windows.get(f.id) });
+      const closesOn = calculateClosesOn({ month: m, filingWindow: rules.get(f.id)?.filingWindow });
       const state = decideMonthStatus({ month: m, closesOn, now });
       const revision = revisions.get(`${f.id}|${m.month}`);
       const outcome: Standing['outcome'] = revision

@@ -4,28 +4,33 @@ import type { Queryable } from '../../db/client';
 import type { RoleGrant } from '../../platform/auth/principal';
 import { field, invalid } from '../../platform/errors';
 import {
-  SAFETY_REPORT_FILER_KINDS,
   calculateClosesOn,
   calculateReportMonth,
   decideMonthStatus,
   findFilingWindow,
+  findReportRules,
+  isFiler,
 } from './safety-report-month';
 import { assertInScope } from './safety-reports-access';
 import { type FilerUnit, calculateFigures, findRevisions, findUnitRef } from './safety-reports.repository';
 
-/** The unit, when it is in scope (404 otherwise) and is of a kind that files the report (400). */
+/**
+ * The unit, when it is in scope (404 otherwise) and its rulebook names its kind among those that
+ * file the report (400).
+ */
 export const assertFiler = async (
   q: Queryable,
   grants: readonly RoleGrant[],
   unitId: number,
+  now: Date,
 ): Promise<FilerUnit> => {
   const unit = assertInScope(grants, await findUnitRef(q, unitId));
-  if (!(SAFETY_REPORT_FILER_KINDS as readonly string[]).includes(unit.kind))
+  if (!isFiler(unit, (await findReportRules(q, [unit], now)).get(unit.id)))
     throw invalid([
       field(
         'params.unitId',
-        '平安报表由乡镇（街道）和部门填报，该单位不填报',
-        'the safety report is filed by towns and departments; this unit does not file one',
+        '按该单位适用的规则库，该单位不填报平安报表（填报单位见规则库“平安报表”的填报单位类型）',
+        'under the rulebook the unit follows, it does not file the monthly safety report (see the filer kinds of the rulebook’s monthly safety report)',
       ),
     ]);
   return unit;
@@ -41,7 +46,7 @@ export const getSafetyReport = async (
   unitId: number,
   month: string,
 ): Promise<SafetyReport> => {
-  const unit = await assertFiler(q, grants, unitId);
+  const unit = await assertFiler(q, grants, unitId, now);
   const m = calculateReportMonth(month);
   const closesOn = calculateClosesOn({ month: m, filingWindow: await findFilingWindow(q, unit, now) });
   const revisions = await findRevisions(q, unit.id, month);

@@ -1,9 +1,7 @@
 import { type Rulebook, addCalendarDays, addMonths, toChinaDate } from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
 import { findRulebookIdsOfUnits, findRulebookInForce } from '../rulebook/resolve-rulebook-in-force';
-
-/** Kinds of unit that file a 平安报表 every month (seed 004; issue 3 §5: "every town and department"). */
-export const SAFETY_REPORT_FILER_KINDS = ['town', 'department'] as const;
+import { type FilerUnit, findUnitsOfMonth } from './safety-reports.repository';
 
 export type ReportMonth = {
   month: string;
@@ -14,7 +12,9 @@ export type ReportMonth = {
   end: Date;
 };
 
-export type FilingWindow = Rulebook['reports']['monthlySafetyReport']['filingWindow'];
+/** The rules of the monthly 平安报表 a unit follows: who files it, and until when. */
+export type MonthlyReportRules = Rulebook['reports']['monthlySafetyReport'];
+export type FilingWindow = MonthlyReportRules['filingWindow'];
 
 export const calculateReportMonth = (month: string): ReportMonth => {
   const firstDay = `${month}-01`;
@@ -36,12 +36,21 @@ export const findFilingWindow = async (
   q: Queryable,
   unit: { id: number; unitPath: string },
   now: Date,
-): Promise<FilingWindow | undefined> => {
-  const ids = await findRulebookIdsOfUnits(q, [{ id: unit.id, path: unit.unitPath }], toChinaDate(now));
-  const rulebookId = ids.get(unit.id);
-  const inForce = rulebookId === undefined ? undefined : await findRulebookInForce(q, rulebookId, now);
-  return inForce?.rulebook.reports.monthlySafetyReport.filingWindow;
-};
+): Promise<FilingWindow | undefined> => (await findReportRules(q, [unit], now)).get(unit.id)?.filingWindow;
+
+/**
+ * Whether the unit owes a report every month: its kind is one of the filer kinds of the rulebook
+ * it follows. A unit that follows no rulebook owes none (no rule asks it for one).
+ */
+export const isFiler = (unit: { kind: string }, rules: MonthlyReportRules | undefined): boolean =>
+  rules !== undefined &&
+  ((rules.filers?.kinds ?? FILERS_BEFORE_THE_RULE) as readonly string[]).includes(unit.kind);
+
+/**
+ * Who filed under a rulebook version stored before `filers` existed (towns and departments, as the
+ * product then had it), so that such a version still answers for the months it governed.
+ */
+const FILERS_BEFORE_THE_RULE = ['town', 'department'] as const;
 
 /**
  * The last day a report of the month may be filed or re-filed (China time): the end of the
@@ -93,22 +102,44 @@ export const listPeriodMonths = (
   return undefined;
 };
 
-/** The filing window of each unit's rulebook in force now (one resolution per rulebook). */
-export const findFilingWindows = async (
+/**
+ * The monthly-report rules of the rulebook each unit follows now (its own or its nearest attached
+ * ancestor's; one resolution per rulebook); undefined for a unit no rulebook applies to.
+ */
+export const findReportRules = async (
   q: Queryable,
   units: readonly { id: number; unitPath: string }[],
   now: Date,
-): Promise<Map<number, FilingWindow | undefined>> => {
+): Promise<Map<number, MonthlyReportRules | undefined>> => {
   const ids = await findRulebookIdsOfUnits(
     q,
     units.map((u) => ({ id: u.id, path: u.unitPath })),
     toChinaDate(now),
   );
-  const windows = new Map<string, FilingWindow | undefined>();
+  const rules = new Map<string, MonthlyReportRules | undefined>();
   for (const rulebookId of new Set(ids.values()))
-    windows.set(
+    rules.set(
       rulebookId,
-      (await findRulebookInForce(q, rulebookId, now))?.rulebook.reports.monthlySafetyReport.filingWindow,
+      (await findRulebookInForce(q, rulebookId, now))?.rulebook.reports.monthlySafetyReport,
     );
-  return new Map(units.map((u) => [u.id, windows.get(ids.get(u.id) ?? '')]));
+  return new Map(units.map((u) => [u.id, rules.get(ids.get(u.id) ?? '')]));
+};
+
+/**
+ * The units of the subtree that owe a report of the month (they exist in it and their rulebook
+ * names their kind), with the rules each follows.
+ */
+export const findDueFilers = async (
+  q: Queryable,
+  f: { unitPath: string; months: readonly ReportMonth[]; now: Date },
+): Promise<{ byMonth: Map<string, FilerUnit[]>; rules: Map<number, MonthlyReportRules | undefined> }> => {
+  const candidates = new Map<string, FilerUnit[]>();
+  for (const m of f.months)
+    candidates.set(m.month, await findUnitsOfMonth(q, { unitPath: f.unitPath, ...m }));
+  const all = [...new Map([...candidates.values()].flat().map((u) => [u.id, u])).values()];
+  const rules = await findReportRules(q, all, f.now);
+  const byMonth = new Map(
+    [...candidates].map(([month, units]) => [month, units.filter((u) => isFiler(u, rules.get(u.id)))]),
+  );
+  return { byMonth, rules };
 };

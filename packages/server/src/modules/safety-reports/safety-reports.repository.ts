@@ -14,18 +14,18 @@ export const findUnitRef = async (q: Queryable, id: number): Promise<FilerUnit |
     )
   ).map((r) => ({ id: r.id, name: r.name, kind: r.kind, unitPath: r.path }))[0];
 
-/** The unit and the units below it of the filing kinds that exist at some point of the month. */
-export const findFilers = async (
+/** The unit and the units below it that exist at some point of the month (who of them files is the rulebook's). */
+export const findUnitsOfMonth = async (
   q: Queryable,
-  f: { unitPath: string; kinds: readonly string[]; firstDay: string; lastDay: string },
+  f: { unitPath: string; firstDay: string; lastDay: string },
 ): Promise<FilerUnit[]> =>
   (
     await q.query<{ id: number; name: string; kind: string; path: string }>(
       `SELECT id, name, kind, path FROM units
-        WHERE path LIKE $1 || '%' AND kind = ANY($2::text[])
-          AND valid_from <= $4::date AND (valid_to IS NULL OR valid_to > $3::date)
+        WHERE path LIKE $1 || '%'
+          AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $2::date)
         ORDER BY path = $1 DESC, code, id`,
-      [f.unitPath, f.kinds, f.firstDay, f.lastDay],
+      [f.unitPath, f.firstDay, f.lastDay],
     )
   ).map((r) => ({ id: r.id, name: r.name, kind: r.kind, unitPath: r.path }));
 

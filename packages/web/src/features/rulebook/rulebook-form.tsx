@@ -719,6 +719,7 @@ const Reminders = ({ ctx }: { ctx: Ctx }) => {
   const { t } = useI18n();
   const o = useEnumOptions();
   const w: DraftPath = ['reports', 'monthlySafetyReport', 'filingWindow'];
+  const filers: DraftPath = ['reports', 'monthlySafetyReport', 'filers'];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="rulebook-form-reminders">
       <Card size="small" title={t('rulebookForm.reminders')}>
@@ -742,6 +743,16 @@ const Reminders = ({ ctx }: { ctx: Ctx }) => {
           </Col>
         </Row>
         <CitationField ctx={ctx} path={['reminders', 'source']} />
+      </Card>
+      <Card size="small" title={t('rulebookForm.filers')}>
+        <SelectField
+          ctx={ctx}
+          path={[...filers, 'kinds']}
+          label={t('rulebookForm.filerKinds')}
+          options={o.unitKinds}
+          multiple
+        />
+        <CitationField ctx={ctx} path={[...filers, 'source']} />
       </Card>
       <Card size="small" title={t('rulebookForm.filingWindow')}>
         <Row gutter={12}>

@@ -759,6 +759,8 @@ export const messages = {
   'rulebookForm.reminders': { zh: '到期提醒', en: 'Reminders' },
   'rulebookForm.dueSoonDays': { zh: '提前提醒天数', en: 'Due soon from (days before)' },
   'rulebookForm.notifyRoles': { zh: '提醒对象', en: 'Notify' },
+  'rulebookForm.filers': { zh: '平安报表填报单位', en: 'Who files the safety report' },
+  'rulebookForm.filerKinds': { zh: '每月填报的单位类型', en: 'Unit kinds that file every month' },
   'rulebookForm.filingWindow': { zh: '平安报表填报期', en: 'Safety report filing window' },
   'rulebookForm.monthsAfter': { zh: '报表月后可填报月数', en: 'Months after the report month' },
   'rulebookForm.unit.week': { zh: '周', en: 'week' },
