@@ -336,28 +336,12 @@ const gradeNamesOf = (period: PeriodRow) => {
   return new Map(grades.map((g) => [g.id, g.name]));
 };
 
-/** The results of one version, ranking order (group, rank, unit), optionally of one unit. */
-export const listResults = async (
-  q: Queryable,
-  period: PeriodRow,
-  version: number,
-  unitId?: number,
-): Promise<StoredResult[]> => {
-  const gradeNames = gradeNamesOf(period);
-  return (
-    await q.query<RawResult>(
-      `SELECT r.position::int AS position, r.unit_id, u.name AS unit_name, u.path AS unit_path, r.unit_kind,
-              r.unit_depth, r.score, r.grade_id, r.grade_failing, r.vetoed, r.rank_group, r.rank, r.not_ranked,
-              r.advanced, r.indicators_with_data, r.advanced_reasons, r.rulebook_id, r.rulebook_version,
-              r.computed_at, r.reason
-         FROM assessment_results r JOIN units u ON u.id = r.unit_id
-        WHERE r.period_id = $1 AND r.version = $2 ${unitId === undefined ? '' : 'AND r.unit_id = $3'}
-        ORDER BY r.position`,
-      unitId === undefined ? [period.id, version] : [period.id, version, unitId],
-    )
-  ).map((r) => ({
+/** A result row as the API shows it, its grade named from the period's frozen rules. */
+const toStoredResult =
+  (gradeNames: ReadonlyMap<string, { zh: string; en: string }>) =>
+  (r: RawResult): StoredResult => ({
     position: r.position,
-    unitId: r.unit_id,
+    unitId: Number(r.unit_id),
     unitName: r.unit_name,
     unitPath: r.unit_path,
     unitKind: r.unit_kind,
@@ -377,8 +361,27 @@ export const listResults = async (
     rulebookVersion: r.rulebook_version,
     computedAt: r.computed_at.toISOString(),
     reason: r.reason,
-  }));
-};
+  });
+
+/** The results of one version, ranking order (group, rank, unit), optionally of one unit. */
+export const listResults = async (
+  q: Queryable,
+  period: PeriodRow,
+  version: number,
+  unitId?: number,
+): Promise<StoredResult[]> =>
+  (
+    await q.query<RawResult>(
+      `SELECT r.position::int AS position, r.unit_id, u.name AS unit_name, u.path AS unit_path, r.unit_kind,
+              r.unit_depth, r.score, r.grade_id, r.grade_failing, r.vetoed, r.rank_group, r.rank, r.not_ranked,
+              r.advanced, r.indicators_with_data, r.advanced_reasons, r.rulebook_id, r.rulebook_version,
+              r.computed_at, r.reason
+         FROM assessment_results r JOIN units u ON u.id = r.unit_id
+        WHERE r.period_id = $1 AND r.version = $2 ${unitId === undefined ? '' : 'AND r.unit_id = $3'}
+        ORDER BY r.position`,
+      unitId === undefined ? [period.id, version] : [period.id, version, unitId],
+    )
+  ).map(toStoredResult(gradeNamesOf(period)));
 
 /** One unit's stored facts and points in a set: the slices of the row-major arrays at its position. */
 export type StoredUnitCells = {
@@ -512,29 +515,7 @@ export const pageResults = async (
   return {
     total,
     groups: stats.map((s) => ({ group: s.grp, units: s.units })),
-    rows: raw.map((r) => ({
-      position: r.position,
-      unitId: Number(r.unit_id),
-      unitName: r.unit_name,
-      unitPath: r.unit_path,
-      unitKind: r.unit_kind,
-      unitDepth: r.unit_depth,
-      score: r.score,
-      gradeId: r.grade_id,
-      gradeName: r.grade_id === null ? null : (gradeNames.get(r.grade_id) ?? null),
-      failing: r.grade_failing,
-      vetoed: r.vetoed,
-      group: r.rank_group,
-      rank: r.rank,
-      notRanked: r.not_ranked,
-      advanced: r.advanced,
-      advancedReasons: r.advanced_reasons,
-      indicatorsWithData: r.indicators_with_data,
-      rulebookId: r.rulebook_id,
-      rulebookVersion: r.rulebook_version,
-      computedAt: r.computed_at.toISOString(),
-      reason: r.reason,
-    })),
+    rows: raw.map(toStoredResult(gradeNames)),
   };
 };
 
