@@ -8,6 +8,9 @@ import { deleteResultsOfVersion, findPeriod, setPeriodComputed } from './assessm
 import { computeResults } from './compute-results';
 import { getPeriodResults } from './get-period-results';
 
+/** Rows of the ranking table the compute answer carries; `total` says how many there are. */
+const COMPUTE_ANSWER_ROWS = 1000;
+
 /** Computes (or recomputes) an open period's results: they replace the current version's rows. */
 export const computePeriod = async (
   ctx: AppContext,
@@ -31,5 +34,6 @@ export const computePeriod = async (
       details: { version, units: outcome.units, failing: outcome.failing.length },
     });
   });
-  return getPeriodResults(ctx.db, grants, id);
+  // The first page of the ranking table (a province's 25,000 rows are paged by the table itself).
+  return getPeriodResults(ctx.db, grants, id, { limit: COMPUTE_ANSWER_ROWS, branches: 'false' });
 };

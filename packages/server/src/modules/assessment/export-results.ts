@@ -11,7 +11,7 @@ export const exportResults = async (
   id: number,
 ): Promise<{ workbook: Buffer; filename: string }> => {
   const { grants } = getAccess(request);
-  const detail = await getPeriodResults(ctx.db, grants, id);
+  const detail = await getPeriodResults(ctx.db, grants, id, { branches: 'false' });
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('考核结果');
   ws.addRow(['单位', '类别', '层级', '得分', '等次', '一票否决', '排名组', '排名', '未排名原因', '评先']);
