@@ -370,16 +370,45 @@ export const listResults = async (
   version: number,
   unitId?: number,
 ): Promise<StoredResult[]> =>
+  unitId !== undefined
+    ? findUnitResult(q, period, version, unitId)
+    : (
+        await q.query<RawResult>(
+          `SELECT r.position::int AS position, r.unit_id, u.name AS unit_name, u.path AS unit_path, r.unit_kind,
+                  r.unit_depth, r.score, r.grade_id, r.grade_failing, r.vetoed, r.rank_group, r.rank, r.not_ranked,
+                  r.advanced, r.indicators_with_data, r.advanced_reasons, r.rulebook_id, r.rulebook_version,
+                  r.computed_at, r.reason
+             FROM assessment_results r JOIN units u ON u.id = r.unit_id
+            WHERE r.period_id = $1 AND r.version = $2
+            ORDER BY r.position`,
+          [period.id, version],
+        )
+      ).map(toStoredResult(gradeNamesOf(period)));
+
+/**
+ * One unit's result: its position found in the set's unit ids and each array read at it, instead
+ * of unnesting the whole set (30 ms at 25,000 units through the view).
+ */
+const findUnitResult = async (
+  q: Queryable,
+  period: PeriodRow,
+  version: number,
+  unitId: number,
+): Promise<StoredResult[]> =>
   (
     await q.query<RawResult>(
-      `SELECT r.position::int AS position, r.unit_id, u.name AS unit_name, u.path AS unit_path, r.unit_kind,
-              r.unit_depth, r.score, r.grade_id, r.grade_failing, r.vetoed, r.rank_group, r.rank, r.not_ranked,
-              r.advanced, r.indicators_with_data, r.advanced_reasons, r.rulebook_id, r.rulebook_version,
-              r.computed_at, r.reason
-         FROM assessment_results r JOIN units u ON u.id = r.unit_id
-        WHERE r.period_id = $1 AND r.version = $2 ${unitId === undefined ? '' : 'AND r.unit_id = $3'}
-        ORDER BY r.position`,
-      unitId === undefined ? [period.id, version] : [period.id, version, unitId],
+      `SELECT p.pos AS position, s.unit_ids[p.pos] AS unit_id, u.name AS unit_name, u.path AS unit_path,
+              s.unit_kinds[p.pos] AS unit_kind, s.unit_depths[p.pos] AS unit_depth, s.scores[p.pos] AS score,
+              s.grade_ids[p.pos] AS grade_id, s.grade_failing[p.pos] AS grade_failing, s.vetoed[p.pos] AS vetoed,
+              s.rank_groups[p.pos] AS rank_group, s.ranks[p.pos] AS rank, s.not_ranked[p.pos] AS not_ranked,
+              s.advanced[p.pos] AS advanced, s.indicators_with_data[p.pos] AS indicators_with_data,
+              COALESCE(s.advanced_reasons -> (s.unit_ids[p.pos])::text, '[]'::jsonb) AS advanced_reasons,
+              s.rulebook_id, s.rulebook_version, s.computed_at, s.reason
+         FROM assessment_result_sets s
+        CROSS JOIN LATERAL (SELECT array_position(s.unit_ids, $3::bigint) AS pos) p
+         JOIN units u ON u.id = s.unit_ids[p.pos]
+        WHERE s.period_id = $1 AND s.version = $2`,
+      [period.id, version, unitId],
     )
   ).map(toStoredResult(gradeNamesOf(period)));
 
