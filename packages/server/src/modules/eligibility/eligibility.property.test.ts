@@ -87,10 +87,37 @@ const questionsArb = fc.array(
   { minLength: 1, maxLength: 8 },
 );
 
+// Registry corrections after the cases were decided: a post's dates corrected, a post ended, or
+// a post entered late (the real holder). Each goes through the registry's routes.
+const correctionsArb = fc.array(
+  fc.oneof(
+    fc.record({
+      op: fc.constant('correct' as const),
+      post: fc.nat(13),
+      start: fc.integer({ min: -400, max: 500 }),
+      length: fc.option(fc.integer({ min: 1, max: 500 }), { nil: null }),
+    }),
+    fc.record({
+      op: fc.constant('end' as const),
+      post: fc.nat(13),
+      length: fc.integer({ min: 1, max: 500 }),
+    }),
+    fc.record({
+      op: fc.constant('appoint' as const),
+      person: fc.nat(5),
+      unit: fc.nat(2),
+      kind: fc.constantFrom(...KINDS),
+      start: fc.integer({ min: -400, max: 500 }),
+      length: fc.option(fc.integer({ min: 1, max: 500 }), { nil: null }),
+    }),
+  ),
+  { minLength: 1, maxLength: 6 },
+);
+
 type Stored = {
   units: number[];
   people: number[];
-  posts: { person: number; unit: number; kind: string; start: string; end: string | null }[];
+  posts: { id: number; person: number; unit: number; kind: string; start: string; end: string | null }[];
   steps: {
     id: number;
     caseId: number;
@@ -143,6 +170,7 @@ const bruteForce = (
 describe('eligibility against the ledger (property)', () => {
   let t: TestApp;
   let org: Session;
+  let operator: Session;
   let version: number;
   let pool: EligibilityWindow[];
   let run = 0;
@@ -152,6 +180,7 @@ describe('eligibility against the ledger (property)', () => {
     await ensurePresetRulebooks(t.db, undefined, t.clock);
     version = await latestRulebookVersion(t.db, 'zhuzhou-county-2018');
     org = await t.login('orgdept');
+    operator = await t.login('operator');
     pool = windowPool();
   }, 60_000);
   afterAll(async () => t.close());
@@ -183,8 +212,7 @@ describe('eligibility against the ledger (property)', () => {
         start: day(p.start),
         end: p.length === null ? null : day(p.start + p.length),
       };
-      posts.push(post);
-      await insertPost(t.db, {
+      const id = await insertPost(t.db, {
         personId: post.person,
         unitId: post.unit,
         postKind: post.kind,
@@ -192,6 +220,7 @@ describe('eligibility against the ledger (property)', () => {
         startDate: post.start,
         endDate: post.end,
       });
+      posts.push({ id, ...post });
     }
     const steps: Stored['steps'] = [];
     const caseIds: number[] = [];
@@ -255,6 +284,27 @@ describe('eligibility against the ledger (property)', () => {
         if (end !== null) dates.add(addCalendarDays(end, -1)).add(end);
       }
     return [...dates].sort();
+  };
+
+  /** eligibility_bars of the stored cases hold exactly the bars the ledger implies, recomputed here. */
+  const expectTableFromLedger = async (s: Stored) => {
+    const expected = new Set<string>();
+    for (const st of s.steps)
+      for (const w of st.windows)
+        for (const bar of w.bars) {
+          const end = w.months !== undefined ? addMonths(st.decided, w.months) : st.lifted;
+          if (end !== null && end <= st.decided) continue;
+          if (w.who.includes('unit')) expected.add(`u${st.unit}|${st.id}|${w.id}|${bar}`);
+          for (const person of s.people)
+            if (bruteForceHolds(s, person, st, w)) expected.add(`p${person}|${st.id}|${w.id}|${bar}`);
+        }
+    const rows = await t.db.query<{ k: string }>(
+      `SELECT CASE WHEN person_id IS NULL THEN 'u' || unit_id ELSE 'p' || person_id END
+              || '|' || step_id || '|' || window_id || '|' || bar AS k
+         FROM eligibility_bars WHERE case_id = ANY($1::bigint[])`,
+      [s.caseIds],
+    );
+    expect(rows.map((r) => r.k).sort()).toEqual([...expected].sort());
   };
 
   it('answers every question as a brute-force recomputation from the ledger', async () => {
@@ -342,6 +392,59 @@ describe('eligibility against the ledger (property)', () => {
     expect(asked).toBeGreaterThan(barred);
   }, 300_000);
 
+  it('follows registry corrections of posts: the table equals the recomputation from the corrected ledger', async () => {
+    let corrected = 0;
+    await fc.assert(
+      fc.asyncProperty(ledgerArb(pool.length), correctionsArb, async (ledger, corrections) => {
+        const s = await store(ledger);
+        for (const c of corrections) {
+          if (c.op === 'appoint') {
+            const post = {
+              person: s.people[c.person]!,
+              unit: s.units[c.unit]!,
+              kind: c.kind,
+              start: day(c.start),
+              end: c.length === null ? null : day(c.start + c.length),
+            };
+            const res = await operator.inject({
+              method: 'POST',
+              url: '/api/v1/posts',
+              payload: {
+                personId: post.person,
+                unitId: post.unit,
+                postKind: post.kind,
+                title: post.kind,
+                startDate: post.start,
+                endDate: post.end,
+              },
+            });
+            expect(res.statusCode, res.body).toBe(201);
+            s.posts.push({ id: (res.json() as { id: number }).id, ...post });
+            continue;
+          }
+          const post = s.posts[c.post % Math.max(s.posts.length, 1)];
+          if (!post) continue;
+          const change =
+            c.op === 'end'
+              ? { endDate: addCalendarDays(post.start, c.length) }
+              : { startDate: day(c.start), endDate: c.length === null ? null : day(c.start + c.length) };
+          const res = await operator.inject({
+            method: 'PATCH',
+            url: `/api/v1/posts/${post.id}`,
+            payload: change,
+          });
+          expect(res.statusCode, res.body).toBe(200);
+          post.start = change.startDate ?? post.start;
+          post.end = change.endDate;
+          corrected += 1;
+        }
+        await expectTableFromLedger(s);
+      }),
+      { numRuns: 30 },
+    );
+    expect(corrected).toBeGreaterThan(10);
+  }, 240_000);
+
   it('never holds a bar without a decided step behind it (proposals and rejections never bar)', async () => {
     await fc.assert(
       fc.asyncProperty(ledgerArb(pool.length), async (ledger) => {
@@ -368,23 +471,7 @@ describe('eligibility against the ledger (property)', () => {
         );
         expect(fromProposals).toEqual([]);
         // And nothing is missing either: the table holds exactly what the ledger implies.
-        const expected = new Set<string>();
-        for (const st of s.steps)
-          for (const w of st.windows)
-            for (const bar of w.bars) {
-              const end = w.months !== undefined ? addMonths(st.decided, w.months) : st.lifted;
-              if (end !== null && end <= st.decided) continue;
-              if (w.who.includes('unit')) expected.add(`u${st.unit}|${st.id}|${w.id}|${bar}`);
-              for (const person of s.people)
-                if (bruteForceHolds(s, person, st, w)) expected.add(`p${person}|${st.id}|${w.id}|${bar}`);
-            }
-        const rows = await t.db.query<{ k: string }>(
-          `SELECT CASE WHEN person_id IS NULL THEN 'u' || unit_id ELSE 'p' || person_id END
-                  || '|' || step_id || '|' || window_id || '|' || bar AS k
-             FROM eligibility_bars WHERE case_id = ANY($1::bigint[])`,
-          [s.caseIds],
-        );
-        expect(rows.map((r) => r.k).sort()).toEqual([...expected].sort());
+        await expectTableFromLedger(s);
       }),
       { numRuns: 40 },
     );

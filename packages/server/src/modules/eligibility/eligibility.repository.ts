@@ -72,6 +72,36 @@ export const listUnitPosts = async (q: Queryable, unitIds: readonly number[]): P
         endDate: r.end_date,
       }));
 
+/** A stretch of days [from, to) of one unit whose responsible people a registry write changed. */
+export type PostSpan = { postId: number; unitId: number; from: string; to: string | null };
+
+/**
+ * The cases with a decided step in a span's unit whose relevant date falls in the span, each with
+ * the posts whose change reached it. One pass over accountability_steps_unit per span.
+ */
+export const listCasesInPostSpans = async (
+  q: Queryable,
+  spans: readonly PostSpan[],
+): Promise<{ caseId: number; postIds: number[] }[]> =>
+  spans.length === 0
+    ? []
+    : (
+        await q.query<{ case_id: number; post_ids: number[] }>(
+          `SELECT s.case_id, array_agg(DISTINCT c.post_id ORDER BY c.post_id) AS post_ids
+             FROM unnest($1::bigint[], $2::bigint[], $3::date[], $4::date[]) AS c(post_id, unit_id, from_date, to_date)
+             JOIN accountability_steps s
+               ON s.unit_id = c.unit_id AND s.relevant_on >= c.from_date
+              AND (c.to_date IS NULL OR s.relevant_on < c.to_date)
+            GROUP BY s.case_id ORDER BY s.case_id`,
+          [
+            spans.map((s) => s.postId),
+            spans.map((s) => s.unitId),
+            spans.map((s) => s.from),
+            spans.map((s) => s.to),
+          ],
+        )
+      ).map((r) => ({ caseId: Number(r.case_id), postIds: r.post_ids.map(Number) }));
+
 const BAR_INSERT_COLUMNS = `case_id, step_id, person_id, unit_id, bar, from_date, to_date, step, case_unit_id,
   decided_on, relevant_on, window_id, months, until_text, roles, citation, rulebook_id, rulebook_version`;
 const PER_ROW = 18;

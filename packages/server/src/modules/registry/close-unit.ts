@@ -2,6 +2,7 @@ import type { CloseUnitRequest, Unit } from '@zongzhi/contracts';
 import type { FastifyRequest } from 'fastify';
 import { getAccess } from '../../platform/auth/authenticate';
 import type { AppContext } from '../../platform/context';
+import { refreshEligibilityForPostChange } from '../eligibility/refresh-eligibility';
 import { assertInScope } from './registry-access';
 import { calculateToday } from './registry-calendar';
 import { registryErrors } from './registry.errors';
@@ -38,7 +39,8 @@ export const closeUnit = async (
       throw registryErrors.fail('registry.unit_has_children');
     if ((await countUnitPostsStartingFrom(tx, id, input.date)) > 0)
       throw registryErrors.fail('registry.posts_after_date');
-    const endedPostIds = await endUnitPostsOn(tx, id, input.date, now);
+    const ended = await endUnitPostsOn(tx, id, input.date, now);
+    const endedPostIds = ended.map((p) => p.id);
     await closeUnitRow(tx, id, input.date, now);
     await endOpenVersion(tx, { unitId: id, date: input.date, endedBy: 'closed' });
     await ctx.audit(tx, request, {
@@ -47,6 +49,10 @@ export const closeUnit = async (
       targetType: 'unit',
       targetId: id,
       details: { date: input.date, code: unit.code, name: unit.name, endedPostIds },
+    });
+    await refreshEligibilityForPostChange(ctx, tx, request, {
+      reason: 'unit.closed',
+      spans: ended.map((p) => ({ postId: p.id, unitId: id, from: p.startDate, to: p.endDate })),
     });
     return (await findUnit(tx, id, today))!;
   });

@@ -4,6 +4,7 @@ import { getAccess } from '../../platform/auth/authenticate';
 import { isInScope } from '../../platform/auth/principal';
 import type { AppContext } from '../../platform/context';
 import { field, invalid } from '../../platform/errors';
+import { refreshEligibilityForPostChange } from '../eligibility/refresh-eligibility';
 import { checkPostDates } from './post-dates';
 import { calculatePeopleScope } from './registry-access';
 import { findPost, findUnitRef, findVisiblePerson, insertPost } from './registry.repository';
@@ -55,6 +56,11 @@ export const createPost = async (
       targetType: 'post',
       targetId: id,
       details: { ...input, portfolio: input.portfolio ?? null, endDate },
+    });
+    // A post entered after the fact may make its holder answer for a case already decided.
+    await refreshEligibilityForPostChange(ctx, tx, request, {
+      reason: 'post.created',
+      spans: [{ postId: id, unitId: unit.id, from: input.startDate, to: endDate }],
     });
     const { unitPath: _, ...post } = (await findPost(tx, id))!;
     return post;

@@ -12,6 +12,7 @@ import { getAccess } from '../../platform/auth/authenticate';
 import { isInScope } from '../../platform/auth/principal';
 import type { AppContext } from '../../platform/context';
 import { type FieldError, field } from '../../platform/errors';
+import { type PostSpan, refreshEligibilityForPostChange } from '../eligibility/refresh-eligibility';
 import { calculateToday } from './registry-calendar';
 import { SHEETS, type SheetKey, columnLetter, readCellText, readWorkbook } from './registry-workbook';
 import { registryErrors } from './registry.errors';
@@ -370,22 +371,28 @@ export const importRegistry = async (
           unitId: idOf.get(p.unitCode)!.id,
         }),
       );
-    for (const p of filePosts)
-      await insertPost(tx, {
+    const spans: PostSpan[] = [];
+    for (const p of filePosts) {
+      const unitId = idOf.get(p.unitCode)!.id;
+      const postId = await insertPost(tx, {
         personId: personIds.get(p.personKey)!,
-        unitId: idOf.get(p.unitCode)!.id,
+        unitId,
         postKind: p.postKind!,
         title: p.title,
         portfolio: p.portfolio,
         startDate: p.startDate,
         endDate: p.endDate,
       });
+      spans.push({ postId, unitId, from: p.startDate, to: p.endDate });
+    }
     const counts = { units: fileUnits.size, people: filePeople.size, posts: filePosts.length };
     await ctx.audit(tx, request, {
       action: 'registry.imported',
       outcome: 'ok',
       details: { ...counts, today, unitCodes: [...fileUnits.keys()].slice(0, 100) },
     });
+    // Posts imported into existing units may name who answered for cases already decided there.
+    await refreshEligibilityForPostChange(ctx, tx, request, { reason: 'registry.imported', spans });
     return counts;
   });
 };

@@ -536,20 +536,23 @@ export const updatePost = async (
   );
 };
 
-/** Ends on `date` the posts of a unit still held then; answers their ids. */
+/** Ends on `date` the posts of a unit still held then; answers them with their dates before. */
 export const endUnitPostsOn = async (
   q: Queryable,
   unitId: number,
   date: string,
   now: Date,
-): Promise<number[]> =>
+): Promise<{ id: number; startDate: string; endDate: string | null }[]> =>
   (
-    await q.query<{ id: number }>(
-      `UPDATE posts SET end_date = $2, updated_at = $3
-        WHERE unit_id = $1 AND start_date < $2 AND (end_date IS NULL OR end_date > $2) RETURNING id`,
+    await q.query<{ id: number; start_date: string; end_date: string | null }>(
+      `UPDATE posts po SET end_date = $2, updated_at = $3
+         FROM (SELECT id, end_date FROM posts
+                WHERE unit_id = $1 AND start_date < $2 AND (end_date IS NULL OR end_date > $2)) old
+        WHERE po.id = old.id
+        RETURNING po.id, po.start_date, old.end_date`,
       [unitId, date, now],
     )
-  ).map((r) => r.id);
+  ).map((r) => ({ id: r.id, startDate: r.start_date, endDate: r.end_date }));
 
 export const countUnitPostsStartingFrom = async (
   q: Queryable,

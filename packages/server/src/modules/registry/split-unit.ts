@@ -5,6 +5,7 @@ import { getAccess } from '../../platform/auth/authenticate';
 import type { AppContext } from '../../platform/context';
 import { type FieldError, field, invalid } from '../../platform/errors';
 import { duplicateCode } from './create-unit';
+import { refreshEligibilityForPostChange } from '../eligibility/refresh-eligibility';
 import { assertInScope } from './registry-access';
 import { calculateToday } from './registry-calendar';
 import { registryErrors } from './registry.errors';
@@ -90,7 +91,8 @@ export const splitUnit = async (
     if ((await countUnitPostsStartingFrom(tx, id, input.date)) > 0)
       throw registryErrors.fail('registry.posts_after_date');
 
-    const endedPostIds = await endUnitPostsOn(tx, id, input.date, now);
+    const ended = await endUnitPostsOn(tx, id, input.date, now);
+    const endedPostIds = ended.map((p) => p.id);
     // Closing first frees the original's code for a part that keeps it.
     await closeUnitRow(tx, id, input.date, now);
     const partIds: number[] = [];
@@ -136,6 +138,10 @@ export const splitUnit = async (
         })),
         endedPostIds,
       },
+    });
+    await refreshEligibilityForPostChange(ctx, tx, request, {
+      reason: 'unit.split',
+      spans: ended.map((p) => ({ postId: p.id, unitId: id, from: p.startDate, to: p.endDate })),
     });
     return { closed: (await findUnit(tx, id, today))!, parts: await findUnitsByIds(tx, partIds, today) };
   });

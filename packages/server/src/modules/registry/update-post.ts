@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { getAccess } from '../../platform/auth/authenticate';
 import type { AppContext } from '../../platform/context';
 import { invalid } from '../../platform/errors';
+import { refreshEligibilityForPostChange } from '../eligibility/refresh-eligibility';
 import { checkPostDates } from './post-dates';
 import { assertInScope } from './registry-access';
 import { findPost, findUnitRef, updatePost as updatePostRow } from './registry.repository';
@@ -47,6 +48,15 @@ export const updatePost = async (
           after: Object.fromEntries(changed.map((k) => [k, after[k]])),
         },
       });
+      // Corrected or ended dates change who answered for the cases of the unit on the old and new days.
+      if (changed.includes('startDate') || changed.includes('endDate'))
+        await refreshEligibilityForPostChange(ctx, tx, request, {
+          reason: 'post.updated',
+          spans: [
+            { postId: id, unitId: post.unitId, from: before.startDate, to: before.endDate },
+            { postId: id, unitId: post.unitId, from: after.startDate, to: after.endDate },
+          ],
+        });
     }
     const { unitPath: _, ...result } = (await findPost(tx, id))!;
     return result;
