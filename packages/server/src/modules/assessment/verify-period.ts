@@ -73,7 +73,8 @@ export const verifyPeriod = async (
     differing += 1;
     if (differences.length < LISTED) differences.push({ unitId, fields });
   });
-  const added = rerun.unitIds.filter((unitId) => !stored.unitIds.includes(unitId));
+  const storedIds = new Set(stored.unitIds);
+  const added = rerun.unitIds.filter((unitId) => !storedIds.has(unitId));
   for (const unitId of added) {
     differing += 1;
     if (differences.length < LISTED) differences.push({ unitId, fields: ['unit'] });
