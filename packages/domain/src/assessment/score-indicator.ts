@@ -1,3 +1,4 @@
+import { compareWithThreshold } from '../letters/evaluate-target';
 import type { Indicator, IndicatorScoring } from '../rulebook/rulebook.schema';
 import type { Comparator, FactValue, IndicatorScore, ThresholdCheck, UnitFacts } from './assessment-kinds';
 
@@ -19,21 +20,6 @@ export const indicatorMeasureKeys = (indicator: Indicator): string[] => {
 const thresholdKey = (indicator: Indicator, threshold: Threshold): string => indicator.fact ?? threshold.id;
 
 const COMPARATOR_SIGNS: Record<Comparator, string> = { lte: '≤', lt: '<', eq: '=', gte: '≥', gt: '>' };
-
-const compare = (value: number, comparator: Comparator, target: number): boolean => {
-  switch (comparator) {
-    case 'lte':
-      return value <= target;
-    case 'lt':
-      return value < target;
-    case 'eq':
-      return value === target;
-    case 'gte':
-      return value >= target;
-    case 'gt':
-      return value > target;
-  }
-};
 
 export const maxPointsOf = (scoring: IndicatorScoring): number => {
   switch (scoring.kind) {
@@ -156,7 +142,7 @@ export const evaluateIndicator = (
       if (fact === undefined) return missingOutcome(maxPoints);
       const target = threshold.value ?? fact.previousYear;
       if (target === undefined) return missingOutcome(maxPoints);
-      const thresholdMet = compare(fact.value, threshold.comparator, target);
+      const thresholdMet = compareWithThreshold(threshold.comparator, fact.value, target);
       met &&= thresholdMet;
       checks?.push({
         thresholdId: threshold.id,

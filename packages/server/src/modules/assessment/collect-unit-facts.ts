@@ -1,5 +1,5 @@
 import type { FactValue, UnitFacts } from '@zongzhi/domain';
-import { calculateSigningRate } from '@zongzhi/domain';
+import { type TargetComparator, calculateSigningRate, compareWithThreshold } from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
 import { previousYearKey } from './assessment-period-key';
 
@@ -345,7 +345,7 @@ const addLetterTargetsMet = async (
     unit_id: number;
     letter_id: number;
     key: string;
-    comparator: string;
+    comparator: TargetComparator;
     target: number | null;
     value: number;
   }>(
@@ -374,16 +374,7 @@ const addLetterTargetsMet = async (
   const perUnit = new Map<number, { total: number; part: number; ids: string[] }>();
   for (const t of targets) {
     if (t.target === null || !o.facts.has(t.unit_id)) continue;
-    const met =
-      t.comparator === 'lte'
-        ? t.value <= t.target
-        : t.comparator === 'lt'
-          ? t.value < t.target
-          : t.comparator === 'eq'
-            ? t.value === t.target
-            : t.comparator === 'gte'
-              ? t.value >= t.target
-              : t.value > t.target;
+    const met = compareWithThreshold(t.comparator, t.value, t.target);
     const entry = perUnit.get(t.unit_id) ?? { total: 0, part: 0, ids: [] };
     entry.total += 1;
     if (met) entry.part += 1;
