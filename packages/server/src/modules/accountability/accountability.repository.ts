@@ -6,6 +6,7 @@ import type {
   StepDeadlineKind,
 } from '@zongzhi/domain';
 import type { Queryable } from '../../db/client';
+import { sqlConditions } from '../../db/sql-conditions';
 
 // The accountability area's SQL. Dates travel as 'YYYY-MM-DD'; instants as Date.
 
@@ -123,29 +124,26 @@ export type CaseFilter = {
 
 /** Cases in scope matching the filter, newest first (the board pages in memory after computing deadlines). */
 export const listCaseRows = async (q: Queryable, f: CaseFilter): Promise<CaseRow[]> => {
-  const where = ['u.path LIKE ANY($1)'];
-  const params: unknown[] = [f.patterns];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.unitPath) add('u.path LIKE ?', `${f.unitPath}%`);
-  if (f.status) add('c.status = ?', f.status);
-  if (f.situationId) add('c.situation_id = ?', f.situationId);
-  if (f.unitIds) add('c.unit_id = ANY(?)', f.unitIds);
+  const w = sqlConditions();
+  w.add((p) => `u.path LIKE ANY(${p})`, f.patterns);
+  if (f.unitPath) w.add((p) => `u.path LIKE ${p}`, `${f.unitPath}%`);
+  if (f.status) w.add((p) => `c.status = ${p}`, f.status);
+  if (f.situationId) w.add((p) => `c.situation_id = ${p}`, f.situationId);
+  if (f.unitIds) w.add((p) => `c.unit_id = ANY(${p})`, f.unitIds);
   if (f.step)
-    add(
-      '(SELECT s.step FROM accountability_steps s WHERE s.case_id = c.id ORDER BY s.id DESC LIMIT 1) = ?',
+    w.add(
+      (p) =>
+        `(SELECT s.step FROM accountability_steps s WHERE s.case_id = c.id ORDER BY s.id DESC LIMIT 1) = ${p}`,
       f.step,
     );
   if (f.pending !== undefined)
-    where.push(
+    w.raw(
       `${f.pending ? '' : 'NOT '}EXISTS (SELECT 1 FROM accountability_proposals p WHERE p.case_id = c.id AND p.status = 'pending')`,
     );
   const rows = await q.query<RawCase>(
     `SELECT ${CASE_COLUMNS} FROM accountability_cases c JOIN units u ON u.id = c.unit_id
-     WHERE ${where.join(' AND ')} ORDER BY c.opened_on DESC, c.id DESC`,
-    params,
+     ${w.where()} ORDER BY c.opened_on DESC, c.id DESC`,
+    w.params,
   );
   return rows.map(toCase);
 };
@@ -594,19 +592,15 @@ export const listProposalRows = async (
   q: Queryable,
   f: { patterns: string[]; unitPath?: string; status?: string; caseId?: number; caseIds?: number[] },
 ): Promise<ProposalRow[]> => {
-  const where = ['u.path LIKE ANY($1)'];
-  const params: unknown[] = [f.patterns];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.unitPath) add('u.path LIKE ?', `${f.unitPath}%`);
-  if (f.status) add('p.status = ?', f.status);
-  if (f.caseId) add('p.case_id = ?', f.caseId);
-  if (f.caseIds) add('p.case_id = ANY(?)', f.caseIds);
-  return (
-    await q.query<RawProposal>(`${PROPOSAL_SELECT} WHERE ${where.join(' AND ')} ORDER BY p.id DESC`, params)
-  ).map(toProposal);
+  const w = sqlConditions();
+  w.add((p) => `u.path LIKE ANY(${p})`, f.patterns);
+  if (f.unitPath) w.add((p) => `u.path LIKE ${p}`, `${f.unitPath}%`);
+  if (f.status) w.add((p) => `p.status = ${p}`, f.status);
+  if (f.caseId) w.add((p) => `p.case_id = ${p}`, f.caseId);
+  if (f.caseIds) w.add((p) => `p.case_id = ANY(${p})`, f.caseIds);
+  return (await q.query<RawProposal>(`${PROPOSAL_SELECT} ${w.where()} ORDER BY p.id DESC`, w.params)).map(
+    toProposal,
+  );
 };
 
 export type NewProposal = {

@@ -1,5 +1,6 @@
 import type { AuditFilter, AuditOutcome, AuditRecord } from '@zongzhi/contracts';
 import type { Queryable } from '../../db/client';
+import { sqlConditions } from '../../db/sql-conditions';
 
 type AuditRow = {
   id: number;
@@ -42,24 +43,19 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** WHERE clause and parameters for a filter; `from` inclusive, `to` exclusive (a date: its whole day). */
 const whereOf = (f: AuditFilter) => {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: (p: string) => string, value: unknown) => {
-    params.push(value);
-    conditions.push(sql(`$${params.length}`));
-  };
-  if (f.from) add((p) => `occurred_at >= ${p}`, DAY.test(f.from) ? startOfDay(f.from) : new Date(f.from));
+  const w = sqlConditions();
+  if (f.from) w.add((p) => `occurred_at >= ${p}`, DAY.test(f.from) ? startOfDay(f.from) : new Date(f.from));
   if (f.to)
-    add(
+    w.add(
       (p) => `occurred_at < ${p}`,
       DAY.test(f.to) ? new Date(startOfDay(f.to).getTime() + 86_400_000) : new Date(f.to),
     );
-  if (f.actor) add((p) => `actor_name ILIKE ${p} ESCAPE '\\'`, `%${escapeLike(f.actor)}%`);
+  if (f.actor) w.add((p) => `actor_name ILIKE ${p} ESCAPE '\\'`, `%${escapeLike(f.actor)}%`);
   if (f.action?.endsWith('*'))
-    add((p) => `action LIKE ${p} ESCAPE '\\'`, `${escapeLike(f.action.slice(0, -1))}%`);
-  else if (f.action) add((p) => `action = ${p}`, f.action);
-  if (f.outcome) add((p) => `outcome = ${p}`, f.outcome);
-  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+    w.add((p) => `action LIKE ${p} ESCAPE '\\'`, `${escapeLike(f.action.slice(0, -1))}%`);
+  else if (f.action) w.add((p) => `action = ${p}`, f.action);
+  if (f.outcome) w.add((p) => `outcome = ${p}`, f.outcome);
+  return { where: w.where(), params: w.params };
 };
 
 const COLUMNS = `id, chain_seq, occurred_at, actor_id, actor_name, actor_role, action, target_type, target_id,
