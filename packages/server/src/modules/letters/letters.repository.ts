@@ -1085,49 +1085,57 @@ export type ValueWrite = {
   now: Date;
 };
 
-export const saveIndicatorValue = async (
+/** A value table keyed by three columns (the shared indicator values, or a letter's own targets). */
+type ValueTable = {
+  table: 'indicator_values' | 'letter_target_values';
+  key: readonly [string, string, string];
+};
+
+/** Writes (or, for null, deletes) one entered value of a period in a value table. */
+const saveValue = async (
   q: Queryable,
-  key: { unitId: number; indicatorId: string; periodKey: string },
+  { table, key }: ValueTable,
+  keyValues: readonly [unknown, unknown, unknown],
   w: ValueWrite,
 ): Promise<void> => {
+  const [k1, k2, k3] = key;
   if (w.value === null) {
-    await q.query(
-      'DELETE FROM indicator_values WHERE unit_id = $1 AND indicator_id = $2 AND period_key = $3',
-      [key.unitId, key.indicatorId, key.periodKey],
-    );
+    await q.query(`DELETE FROM ${table} WHERE ${k1} = $1 AND ${k2} = $2 AND ${k3} = $3`, [...keyValues]);
     return;
   }
   await q.query(
-    `INSERT INTO indicator_values (unit_id, indicator_id, period_key, value, note, source, entered_by, entered_by_account_id, entered_at)
+    `INSERT INTO ${table} (${k1}, ${k2}, ${k3}, value, note, source, entered_by, entered_by_account_id, entered_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (unit_id, indicator_id, period_key) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note,
+     ON CONFLICT (${k1}, ${k2}, ${k3}) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note,
        source = EXCLUDED.source, entered_by = EXCLUDED.entered_by, entered_by_account_id = EXCLUDED.entered_by_account_id,
        entered_at = EXCLUDED.entered_at`,
-    [key.unitId, key.indicatorId, key.periodKey, w.value, w.note, w.source, w.by, w.accountId, w.now],
+    [...keyValues, w.value, w.note, w.source, w.by, w.accountId, w.now],
   );
 };
 
-export const saveTargetValue = async (
+export const saveIndicatorValue = (
+  q: Queryable,
+  key: { unitId: number; indicatorId: string; periodKey: string },
+  w: ValueWrite,
+): Promise<void> =>
+  saveValue(
+    q,
+    { table: 'indicator_values', key: ['unit_id', 'indicator_id', 'period_key'] },
+    [key.unitId, key.indicatorId, key.periodKey],
+    w,
+  );
+
+export const saveTargetValue = (
   q: Queryable,
   key: { letterId: number; targetKey: string; periodKey: string },
   w: ValueWrite,
-): Promise<void> => {
-  if (w.value === null) {
-    await q.query(
-      'DELETE FROM letter_target_values WHERE letter_id = $1 AND target_key = $2 AND period_key = $3',
-      [key.letterId, key.targetKey, key.periodKey],
-    );
-    return;
-  }
-  await q.query(
-    `INSERT INTO letter_target_values (letter_id, target_key, period_key, value, note, source, entered_by, entered_by_account_id, entered_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (letter_id, target_key, period_key) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note,
-       source = EXCLUDED.source, entered_by = EXCLUDED.entered_by, entered_by_account_id = EXCLUDED.entered_by_account_id,
-       entered_at = EXCLUDED.entered_at`,
-    [key.letterId, key.targetKey, key.periodKey, w.value, w.note, w.source, w.by, w.accountId, w.now],
+): Promise<void> =>
+  saveValue(
+    q,
+    { table: 'letter_target_values', key: ['letter_id', 'target_key', 'period_key'] },
+    [key.letterId, key.targetKey, key.periodKey],
+    w,
   );
-};
 
 // ---------------------------------------------------------------------------------------------
 // Facts the system already holds (computed indicators)
